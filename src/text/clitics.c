@@ -1,0 +1,234 @@
+/* clitics.c — clitic segmentation of Arabic tokens.
+ *
+ * Proclitics: conjunction و/ف, then a preposition ب/ل/ك or the future
+ * marker س (only before an imperfect-verb prefix), then the article ال (ل+ال
+ * is written لل). Enclitic pronouns: ه ها هم هما هن كم كما كن نا ني ي ك.
+ *
+ * A segmentation is accepted when what remains is a known word (Debian's
+ * hunspell-ar list, the project's own lists, every actor and trigger word),
+ * possibly after removing a regular inflection ending, so that names and
+ * words that only look clitic-bearing (بايدن، لبنان، فلسطين، الله) stay whole.
+ * Combinations with the article (وال، بال، لل، فال، كال…) are unambiguous and
+ * are split whenever a word of at least two letters remains. */
+#include "text/textmodel.h"
+
+#define AR_ALEF "\xD8\xA7"
+#define AR_LAM "\xD9\x84"
+
+/* Arabic letters are two bytes each in UTF-8 (U+0600–U+07FF). */
+#define L 2
+
+static bool letter_is(const char *w, const char *letter) { return w[0] == letter[0] && w[1] == letter[1]; }
+
+static bool all_two_byte(const char *w, size_t n)
+{
+    if (n % 2)
+        return false;
+    for (size_t i = 0; i < n; i += 2)
+        if (((unsigned char)w[i] & 0xE0) != 0xC0)
+            return false;
+    return true;
+}
+
+/* Known, or known once a regular inflectional ending is removed, or known
+ * with the construct-state ending restored (معتقلي+ها -> معتقلين, حكومت+ها -> حكومه). */
+static int known_level(const ms_textmodel *tm, const char *w, size_t n, bool had_enclitic)
+{
+    if (n < 2 * L)
+        return 0;
+    if (ms_textmodel_knows(tm, w, n))
+        return 2;
+    static const char *const suffixes[] = {"\xD8\xA7\xD8\xAA" /* ات */, "\xD9\x88\xD9\x86" /* ون */,
+                                           "\xD9\x8A\xD9\x86" /* ين */, "\xD8\xA7\xD9\x86" /* ان */,
+                                           "\xD9\x87" /* ه */, "\xD8\xAA" /* ت */, "\xD9\x8A" /* ي */,
+                                           "\xD8\xA7" /* ا */, "\xD9\x88\xD8\xA7" /* وا */,
+                                           "\xD8\xAA\xD9\x85" /* تم */, "\xD9\x86\xD8\xA7" /* نا */};
+    for (size_t i = 0; i < MS_ARRAY_LEN(suffixes); i++) {
+        size_t sl = strlen(suffixes[i]);
+        if (n >= sl + 3 * L && memcmp(w + n - sl, suffixes[i], sl) == 0 && ms_textmodel_knows(tm, w, n - sl))
+            return 1;
+    }
+    if (had_enclitic && n >= 3 * L) {
+        char buf[128];
+        if (n + 2 < sizeof buf) {
+            memcpy(buf, w, n);
+            const char *last = w + n - L;
+            if (letter_is(last, "\xD8\xAA")) { /* ت -> ه (ta marbuta, folded) */
+                memcpy(buf + n - L, "\xD9\x87", L);
+                if (ms_textmodel_knows(tm, buf, n))
+                    return 1;
+            }
+            if (letter_is(last, "\xD9\x8A") || letter_is(last, "\xD9\x88")) { /* ي/و + ن */
+                memcpy(buf + n, "\xD9\x86", L);
+                if (ms_textmodel_knows(tm, buf, n + L))
+                    return 1;
+            }
+        }
+    }
+    /* imperfect verbs: ي/ت/ن/ا + known stem */
+    if (n >= 4 * L && (letter_is(w, "\xD9\x8A") || letter_is(w, "\xD8\xAA") || letter_is(w, "\xD9\x86")) &&
+        ms_textmodel_knows(tm, w + L, n - L))
+        return 1;
+    return 0;
+}
+
+typedef struct seg { uint8_t pro, pro_len, enc_len; int score; } seg;
+
+static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pro, size_t pl, seg *best)
+{
+    static const char *const encl[] = {"\xD9\x87\xD9\x85\xD8\xA7" /* هما */, "\xD9\x83\xD9\x85\xD8\xA7" /* كما */,
+                                       "\xD9\x87\xD8\xA7" /* ها */, "\xD9\x87\xD9\x85" /* هم */,
+                                       "\xD9\x87\xD9\x86" /* هن */, "\xD9\x83\xD9\x85" /* كم */,
+                                       "\xD9\x83\xD9\x86" /* كن */, "\xD9\x86\xD8\xA7" /* نا */,
+                                       "\xD9\x86\xD9\x8A" /* ني */, "\xD9\x87" /* ه */, "\xD9\x8A" /* ي */,
+                                       "\xD9\x83" /* ك */};
+    const char *s = w + pl;
+    size_t sn = n - pl;
+    if (sn < 2 * L)
+        return;
+    int lvl = known_level(tm, s, sn, false);
+    /* score: validated segmentations first, then fewer enclitics, then longer proclitics */
+    int base = lvl * 100 + (int)pl;
+    if (lvl && base > best->score)
+        *best = (seg){pro, (uint8_t)pl, 0, base};
+    if (pro & MS_PRO_AL)
+        return; /* the article and a pronoun suffix exclude each other */
+    for (size_t i = 0; i < MS_ARRAY_LEN(encl); i++) {
+        size_t el = strlen(encl[i]);
+        if (sn < el + 2 * L || memcmp(s + sn - el, encl[i], el) != 0)
+            continue;
+        int l2 = known_level(tm, s, sn - el, true);
+        /* a one-letter pronoun is easily a word's own last letter: demand an exact word */
+        if (!l2 || (el == L && l2 < 2 && !ms_textmodel_knows(tm, s, sn - el)))
+            continue;
+        int sc = l2 * 100 + (int)pl - 10 - (el == L ? 20 : 0);
+        if (sc > best->score)
+            *best = (seg){pro, (uint8_t)pl, (uint8_t)el, sc};
+    }
+}
+
+static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k)
+{
+    k->pro = 0;
+    k->pro_len = 0;
+    k->enc_len = 0;
+    if (n < 2 * L || !all_two_byte(w, n) || n > 120)
+        return;
+    if (msmap_get(&tm->protect, w, n, NULL))
+        return;
+    bool whole_known = ms_textmodel_knows(tm, w, n);
+    seg best = {0, 0, 0, whole_known ? 250 : 0};
+    /* enumerate proclitic chains */
+    size_t p = 0;
+    uint8_t conj = 0;
+    for (int c = 0; c < 2; c++) {
+        if (c == 1) {
+            if (letter_is(w, "\xD9\x88")) /* و */
+                conj = MS_PRO_W;
+            else if (letter_is(w, "\xD9\x81")) /* ف */
+                conj = MS_PRO_F;
+            else
+                break;
+            p = L;
+        }
+        for (int q = 0; q < 5; q++) {
+            uint8_t pro = conj;
+            size_t pl = p;
+            if (q == 1) {
+                if (n <= pl + L)
+                    continue;
+                const char *x = w + pl;
+                if (letter_is(x, "\xD8\xA8"))
+                    pro |= MS_PRO_B;
+                else if (letter_is(x, AR_LAM))
+                    pro |= MS_PRO_L;
+                else if (letter_is(x, "\xD9\x83"))
+                    pro |= MS_PRO_K;
+                else if (letter_is(x, "\xD8\xB3") && n > pl + 2 * L &&
+                         (letter_is(x + L, "\xD9\x8A") || letter_is(x + L, "\xD8\xAA") ||
+                          letter_is(x + L, "\xD9\x86") || letter_is(x + L, AR_ALEF)))
+                    pro |= MS_PRO_S;
+                else
+                    continue;
+                pl += L;
+            } else if (q >= 2) {
+                /* the article, after nothing or after a preposition */
+                size_t pl2 = pl;
+                if (q == 3 || q == 4) {
+                    if (n <= pl2 + L)
+                        continue;
+                    const char *x = w + pl2;
+                    if (q == 3 && letter_is(x, "\xD8\xA8"))
+                        pro |= MS_PRO_B;
+                    else if (q == 3 && letter_is(x, "\xD9\x83"))
+                        pro |= MS_PRO_K;
+                    else if (q == 4 && letter_is(x, AR_LAM))
+                        pro |= MS_PRO_L;
+                    else
+                        continue;
+                    pl2 += L;
+                }
+                if (q == 4) {
+                    /* ل + ال is written لل */
+                    if (n < pl2 + L || !letter_is(w + pl2, AR_LAM))
+                        continue;
+                    pl2 += L;
+                } else {
+                    if (n < pl2 + 2 * L || !letter_is(w + pl2, AR_ALEF) || !letter_is(w + pl2 + L, AR_LAM))
+                        continue;
+                    pl2 += 2 * L;
+                }
+                pro |= MS_PRO_AL;
+                pl = pl2;
+                /* an article combination with a remainder of two letters or more is unambiguous */
+                if (n >= pl + 2 * L && !whole_known) {
+                    int sc = 60 + (int)pl;
+                    if (sc > best.score)
+                        best = (seg){pro, (uint8_t)pl, 0, sc};
+                }
+            }
+            if (pl == 0) {
+                consider(tm, w, n, 0, 0, &best);
+                continue;
+            }
+            consider(tm, w, n, pro, pl, &best);
+            /* a bare conjunction before an unknown word of three letters or more */
+            if (q == 0 && conj && !whole_known && n >= pl + 3 * L && best.score < 40)
+                best = (seg){pro, (uint8_t)pl, 0, 40};
+        }
+    }
+    if (best.score >= 250 && whole_known && best.pro_len == 0)
+        return;
+    if (whole_known && best.score < 250)
+        return;
+    k->pro = best.pro;
+    k->pro_len = best.pro_len;
+    k->enc_len = best.enc_len;
+}
+
+void ms_segment_tokens(const ms_textmodel *tm, ms_text *t)
+{
+    for (size_t i = 0; i < t->ntok; i++) {
+        ms_token *k = &t->tok[i];
+        if (k->kind != MS_TOK_ARABIC)
+            continue;
+        const char *w = t->norm.text + k->nstart;
+        size_t n = k->nend - k->nstart;
+        /* a lone proclitic attached to a Latin word or number: لـCNN, بـ50 */
+        if (n == L && i + 1 < t->ntok && !t->tok[i + 1].space_before &&
+            (t->tok[i + 1].kind == MS_TOK_LATIN || t->tok[i + 1].kind == MS_TOK_NUMBER)) {
+            if (letter_is(w, AR_LAM)) {
+                k->pro = MS_PRO_L;
+                k->pro_len = L;
+            } else if (letter_is(w, "\xD8\xA8")) {
+                k->pro = MS_PRO_B;
+                k->pro_len = L;
+            } else if (letter_is(w, "\xD9\x88")) {
+                k->pro = MS_PRO_W;
+                k->pro_len = L;
+            }
+            continue;
+        }
+        segment(tm, w, n, k);
+    }
+}

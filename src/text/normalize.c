@@ -1,0 +1,190 @@
+/* normalize.c — normalization for matching, with a map back to the original
+ * byte offsets. The original text is never modified: every normalized byte
+ * records where its source character starts, so spans found on the
+ * normalized text are reported on the original. */
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#include "text/text.h"
+
+/* Harakat, tanwin, shadda, sukun, superscript alef, Quranic annotation marks. */
+static bool is_diacritic(uint32_t c)
+{
+    return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) ||
+           (c >= 0x08D3 && c <= 0x08FF && c != 0x08E2);
+}
+
+static bool is_control(uint32_t c)
+{
+    return c == 0x00AD || c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF;
+}
+
+static bool is_space_variant(uint32_t c)
+{
+    return c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static bool is_compat(uint32_t c)
+{
+    /* Arabic presentation forms A and B, Latin ligatures, full/half-width forms */
+    return (c >= 0xFB00 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC) || (c >= 0xFF01 && c <= 0xFFEE);
+}
+
+/* Map one code point; returns the number of output code points (0 = drop). */
+static int map_cp(uint32_t c, unsigned fl, uint32_t *out)
+{
+    if ((fl & MARSAD_NORM_DIACRITICS) && is_diacritic(c))
+        return 0;
+    if ((fl & MARSAD_NORM_TATWEEL) && c == 0x0640)
+        return 0;
+    if (fl & MARSAD_NORM_CONTROLS) {
+        if (is_control(c))
+            return 0;
+        if (is_space_variant(c)) {
+            out[0] = ' ';
+            return 1;
+        }
+    }
+    if (fl & MARSAD_NORM_ALEF) {
+        if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671 || c == 0x0672 || c == 0x0673)
+            c = 0x0627;
+    }
+    if (fl & MARSAD_NORM_YEH) {
+        if (c == 0x0649 || c == 0x06CC)
+            c = 0x064A;
+    }
+    if ((fl & MARSAD_NORM_TEH) && c == 0x0629)
+        c = 0x0647;
+    if (fl & MARSAD_NORM_NFKC) {
+        if (c == 0x06A9) /* keheh, as Persian keyboards type kaf */
+            c = 0x0643;
+    }
+    if (fl & MARSAD_NORM_DIGITS) {
+        if (c >= 0x0660 && c <= 0x0669)
+            c = '0' + (c - 0x0660);
+        else if (c >= 0x06F0 && c <= 0x06F9)
+            c = '0' + (c - 0x06F0);
+        else if (c == 0x066B)
+            c = '.';
+        else if (c == 0x066C)
+            c = ',';
+    }
+    if ((fl & MARSAD_NORM_CASE) && c >= 'A' && c <= 'Z')
+        c += 32;
+    out[0] = c;
+    return 1;
+}
+
+int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!fl)
+        fl = MARSAD_NORM_DEFAULT;
+    if (len >= UINT32_MAX)
+        return MARSAD_ETOOBIG;
+    size_t cap = len + 16;
+    out->text = malloc(cap + 1);
+    out->map = malloc((cap + 1) * sizeof *out->map);
+    if (!out->text || !out->map) {
+        ms_norm_free(out);
+        return MARSAD_ENOMEM;
+    }
+    const unsigned char *s = (const unsigned char *)src;
+    size_t i = 0, o = 0;
+    while (i < len) {
+        uint32_t cp;
+        bool bad = false;
+        size_t k;
+        if (s[i] < 0x80) {
+            cp = s[i];
+            k = 1;
+        } else {
+            k = ms_utf8_decode(s + i, len - i, &cp, &bad);
+            if (bad)
+                out->invalid++;
+        }
+        uint32_t cps[16];
+        int ncp = 0;
+        if ((fl & MARSAD_NORM_NFKC) && is_compat(cp)) {
+            /* rare: presentation forms and ligatures go through utf8proc's NFKC */
+            utf8proc_uint8_t *nf = NULL;
+            utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)k, &nf,
+                                              UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+            for (utf8proc_ssize_t j = 0; r > 0 && j < r && ncp < 8;) {
+                uint32_t c2, tmp[1];
+                j += (utf8proc_ssize_t)ms_utf8_decode(nf + j, (size_t)(r - j), &c2, NULL);
+                if (map_cp(c2, fl, tmp))
+                    cps[ncp++] = tmp[0];
+            }
+            if (r <= 0)
+                ncp = map_cp(cp, fl, cps);
+            free(nf);
+        } else {
+            ncp = map_cp(cp, fl, cps);
+        }
+        for (int j = 0; j < ncp; j++) {
+            char enc[4];
+            size_t el = ms_utf8_encode(cps[j], enc);
+            if (o + el > cap) {
+                cap = cap * 2 + el;
+                char *t = realloc(out->text, cap + 1);
+                if (!t) {
+                    ms_norm_free(out);
+                    return MARSAD_ENOMEM;
+                }
+                out->text = t;
+                uint32_t *m = realloc(out->map, (cap + 1) * sizeof *m);
+                if (!m) {
+                    ms_norm_free(out);
+                    return MARSAD_ENOMEM;
+                }
+                out->map = m;
+            }
+            for (size_t b = 0; b < el; b++) {
+                out->text[o] = enc[b];
+                out->map[o] = (uint32_t)i;
+                o++;
+            }
+        }
+        i += k;
+    }
+    out->text[o] = 0;
+    out->map[o] = (uint32_t)len;
+    out->len = o;
+    return MARSAD_OK;
+}
+
+void ms_norm_free(ms_norm *n)
+{
+    free(n->text);
+    free(n->map);
+    memset(n, 0, sizeof *n);
+}
+
+char *ms_normalize_word(const char *s, size_t len, size_t *out_len)
+{
+    ms_norm n;
+    if (ms_normalize(s, len, MARSAD_NORM_DEFAULT, &n) != MARSAD_OK)
+        return NULL;
+    free(n.map);
+    /* collapse inner whitespace runs to one space; trim */
+    size_t o = 0;
+    bool sp = false;
+    for (size_t i = 0; i < n.len; i++) {
+        char c = n.text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            sp = o > 0;
+            continue;
+        }
+        if (sp) {
+            n.text[o++] = ' ';
+            sp = false;
+        }
+        n.text[o++] = c;
+    }
+    n.text[o] = 0;
+    if (out_len)
+        *out_len = o;
+    return n.text;
+}

@@ -1,0 +1,32 @@
+/* textmodel.h — the immutable tables of the text layer. Internal. */
+#ifndef MARSAD_TEXTMODEL_H
+#define MARSAD_TEXTMODEL_H
+
+#include "text/text.h"
+
+struct ms_numtables;   /* text/numbers.c */
+struct ms_datetables;  /* text/dates.c */
+
+struct ms_textmodel {
+    msmap words;       /* normalized known words: segmentation is validated against them */
+    msmap protect;     /* words never segmented (names that look clitic-bearing) */
+    msmap abbrev;      /* abbreviations whose dot does not end a sentence */
+    struct ms_numtables *num;
+    struct ms_datetables *dates;
+};
+
+bool ms_textmodel_is_abbrev(const ms_textmodel *tm, const char *w, size_t n);
+/* Choose the clitic segmentation of every Arabic token. */
+void ms_segment_tokens(const ms_textmodel *tm, ms_text *t);
+
+/* Number and date tables; built from the data/text tables. */
+struct ms_numtables *ms_numtables_new(marsad_error *err);
+void ms_numtables_free(struct ms_numtables *nt);
+struct ms_datetables *ms_datetables_new(marsad_error *err);
+void ms_datetables_free(struct ms_datetables *dt);
+
+/* Load every normalized line of a table (first field before a tab) into a map
+ * with value `v`. Returns false if the table is missing. */
+bool ms_load_wordlist(msmap *m, const char *table, uint32_t v);
+
+#endif

@@ -1,0 +1,116 @@
+/* util.h — small shared helpers: growable byte buffers, vectors, string
+ * helpers, hashing. Internal to libmarsad. */
+#ifndef MARSAD_UTIL_H
+#define MARSAD_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "marsad.h"
+
+#define MS_HIDDEN __attribute__((visibility("hidden")))
+#define MS_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A growable byte buffer, always NUL-terminated once anything was added. */
+typedef struct msbuf {
+    char *s;
+    size_t len, cap;
+    bool oom;   /* set once an allocation failed; later appends are no-ops */
+} msbuf;
+
+void msbuf_init(msbuf *b);
+void msbuf_free(msbuf *b);
+bool msbuf_reserve(msbuf *b, size_t extra);
+void msbuf_add(msbuf *b, const char *s, size_t n);
+void msbuf_adds(msbuf *b, const char *s);
+void msbuf_addc(msbuf *b, char c);
+void msbuf_printf(msbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hand the buffer's storage to the caller (never NULL unless oom). */
+char *msbuf_take(msbuf *b, size_t *len);
+
+/* A growable array of fixed-size elements. */
+typedef struct msvec {
+    void *v;
+    size_t n, cap, size;
+} msvec;
+
+void msvec_init(msvec *a, size_t elem_size);
+void msvec_free(msvec *a);
+/* Append one zeroed element and return it (NULL on oom). */
+void *msvec_push(msvec *a);
+#define MSVEC_AT(a, T, i) (((T *)(a)->v)[i])
+
+char *ms_strndup(const char *s, size_t n);
+char *ms_strdup(const char *s);
+/* Copy with leading/trailing ASCII and Unicode whitespace removed. */
+char *ms_strtrim_dup(const char *s, size_t n);
+
+/* FNV-1a 64-bit. */
+uint64_t ms_hash(const void *p, size_t n);
+
+void ms_seterr(marsad_error *err, int code, size_t line, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Decode one UTF-8 code point at s[0..n). Returns its length (>=1); invalid
+ * sequences yield U+FFFD with length 1 and set *bad. Never reads past n. */
+size_t ms_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, bool *bad);
+/* Encode cp into out (at least 4 bytes); returns length. */
+size_t ms_utf8_encode(uint32_t cp, char *out);
+/* A valid UTF-8 copy of s[0..n): invalid bytes become U+FFFD; the count of
+ * replacements is added to *repaired (may be NULL). */
+char *ms_utf8_repair(const char *s, size_t n, size_t *out_len, size_t *repaired);
+
+
+/* MARK: string map
+ * An open-addressing hash map from byte strings to a uint32 value. Keys are
+ * copied into an internal pool. Built once, then read-only (thread-safe for
+ * lookups). */
+typedef struct msmap {
+    uint32_t *slots;    /* index+1 into ents, 0 = empty */
+    size_t nslots;
+    struct msmap_ent { uint64_t hash; uint32_t off, len; uint32_t value; } *ents;
+    size_t n, cap;
+    char *pool;
+    size_t pool_len, pool_cap;
+} msmap;
+
+void msmap_init(msmap *m);
+void msmap_free(msmap *m);
+/* Insert or overwrite. Returns false on oom. */
+bool msmap_put(msmap *m, const char *k, size_t n, uint32_t value);
+/* Lookup; returns true and sets *value when present (value may be NULL). */
+bool msmap_get(const msmap *m, const char *k, size_t n, uint32_t *value);
+/* Key of entry i (0 <= i < m->n). */
+static inline const char *msmap_key(const msmap *m, size_t i, size_t *n)
+{
+    *n = m->ents[i].len;
+    return m->pool + m->ents[i].off;
+}
+
+/* Iterate over the lines of a table text: sets *line and *len to each line
+ * without its newline, skipping blank lines and lines starting with '#'.
+ * *pos starts at 0; returns false at the end. *lineno gets the 1-based number. */
+bool ms_next_line(const char *text, size_t text_len, size_t *pos, const char **line, size_t *len,
+                  size_t *lineno);
+/* Split a line on a separator into at most max fields; returns the count. */
+size_t ms_split(const char *line, size_t len, char sep, const char **f, size_t *fl, size_t max);
+
+/* ASCII case-insensitive equality of the first n bytes. */
+static inline bool ms_ascii_ieq(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (y >= 'A' && y <= 'Z')
+            y += 32;
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+#endif
