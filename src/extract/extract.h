@@ -14,7 +14,8 @@ enum {
     MS_ACT_FORMER = 1u << 2,
     MS_ACT_AMBIGUOUS = 1u << 3, /* the words fit more than one actor */
     MS_ACT_COREF = 1u << 4,     /* resolved through an earlier mention (الحركة) */
-    MS_ACT_PLURAL = 1u << 5
+    MS_ACT_PLURAL = 1u << 5,
+    MS_ACT_WEAK = 1u << 6       /* an adjective only (قطرية): an argument only next to its noun */
 };
 
 typedef struct ms_actor {
@@ -66,6 +67,7 @@ typedef struct ms_event {
 
 typedef struct ms_place {
     uint32_t start, end;
+    uint32_t tok_first, tok_end;
     char code[4];
     const char *name;               /* canonical name (English when known) */
 } ms_place;
@@ -75,7 +77,7 @@ typedef struct ms_figure {
     const char *type;               /* KILL, WOUND, KIDNAP, HELD, RELEASE, ARREST, MISSING, DISPLACE, AFFECT */
     int number;                     /* index into numbers */
     uint32_t noun_start, noun_end;  /* the counted noun */
-    const char *population;         /* demonym code (e.g. "ISR") or NULL */
+    char population[4];             /* nationality of the people counted (e.g. "ISR"), or "" */
     int event;                      /* index into events or -1 */
     int date;                       /* index into dates or -1 */
     uint8_t modality;

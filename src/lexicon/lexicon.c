@@ -1,25 +1,337 @@
-/* lexicon.c — placeholder: the actor and trigger lexicons. */
+/* lexicon.c — loading the actor knowledge base (gen/actors.tsv), the trigger
+ * lexicon (gen/triggers.tsv) and the grammar cue lists (data/grammar) into
+ * phrase dictionaries, validating them as they load. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "lexicon/lexicon.h"
+#include "text/textmodel.h"
+#include "util/tables.h"
 
-struct ms_lexicon { int unused; };
+static const char *const kind_names[MS_K_NKINDS] = {"country", "demonym", "capital", "org", "person", "media",
+                                                    "agent", "role", "modifier", "place", "title", "pronoun-ref"};
+
+const char *ms_akind_name(int k) { return k >= 0 && k < MS_K_NKINDS ? kind_names[k] : "?"; }
+
+static const char *intern(ms_lexicon *lx, const char *s, size_t n)
+{
+    if (!n)
+        return NULL;
+    uint32_t idx;
+    if (msmap_get(&lx->strings, s, n, &idx))
+        return MSVEC_AT(&lx->strtab, char *, idx);
+    char *c = ms_strndup(s, n);
+    char **slot = c ? msvec_push(&lx->strtab) : NULL;
+    if (!slot) {
+        free(c);
+        return NULL;
+    }
+    *slot = c;
+    msmap_put(&lx->strings, s, n, (uint32_t)lx->strtab.n - 1);
+    return c;
+}
+
+static void problem(ms_lexicon *lx, const char *table, size_t line, const char *fmt, const char *arg, size_t n)
+{
+    msbuf_printf(&lx->problems, "%s:%zu: ", table, line);
+    msbuf_printf(&lx->problems, fmt, (int)n, arg);
+    msbuf_addc(&lx->problems, '\n');
+    lx->nproblems++;
+}
+
+static bool parse_date(const char *s, size_t n, ms_ymd *out)
+{
+    *out = (ms_ymd){0, 0, 0};
+    if (!n)
+        return true;
+    char buf[16];
+    if (n != 10)
+        return false;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    int y, m, d;
+    if (sscanf(buf, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+        return false;
+    *out = (ms_ymd){y, m, d};
+    return true;
+}
+
+static int ymd_cmp(ms_ymd a, ms_ymd b)
+{
+    long x = a.y * 10000L + a.m * 100 + a.d, y = b.y * 10000L + b.m * 100 + b.d;
+    return x < y ? -1 : x > y;
+}
+
+bool ms_entry_valid_on(const ms_actor_entry *e, ms_ymd date)
+{
+    if (!date.y)
+        return true;
+    if (e->from.y && ymd_cmp(date, e->from) < 0)
+        return false;
+    if (e->to.y && ymd_cmp(date, e->to) > 0)
+        return false;
+    return true;
+}
+
+/* Value of key in "k=v;k2=v2" (n bytes), or NULL with *vn = 0. */
+static const char *extra_get(const char *ex, size_t n, const char *key, size_t *vn)
+{
+    size_t kl = strlen(key);
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && ex[e] != ';')
+            e++;
+        if (e - i > kl && !memcmp(ex + i, key, kl) && ex[i + kl] == '=') {
+            *vn = e - i - kl - 1;
+            return ex + i + kl + 1;
+        }
+        i = e + 1;
+    }
+    *vn = 0;
+    return NULL;
+}
+
+static void register_words(ms_textmodel *tm, const char *phrase, size_t n)
+{
+    /* every word of an entry is a known word for clitic segmentation */
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && phrase[i] == ' ')
+            i++;
+        size_t e = i;
+        while (e < n && phrase[e] != ' ')
+            e++;
+        if (e > i) {
+            size_t wn;
+            char *w = ms_normalize_word(phrase + i, e - i, &wn);
+            /* the article is segmented off in text: register the word without it */
+            size_t off = wn >= 10 && !memcmp(w, "\xD8\xA7\xD9\x84", 4) ? 4 : 0;
+            if (w && wn - off >= 4)
+                ms_textmodel_add_word(tm, w + off, wn - off);
+            free(w);
+        }
+        i = e;
+    }
+}
+
+static int kind_of(const char *s, size_t n)
+{
+    for (int k = 0; k < MS_K_NKINDS; k++)
+        if (strlen(kind_names[k]) == n && !memcmp(kind_names[k], s, n))
+            return k;
+    if (n == 3 && !memcmp(s, "ref", 3))
+        return MS_K_REF;
+    return -1;
+}
+
+static bool load_actors(ms_lexicon *lx, ms_textmodel *tm)
+{
+    const char *tname = "gen/actors.tsv";
+    const ms_table *t = ms_table_get(tname);
+    if (!t)
+        return true; /* an empty knowledge base is allowed (and reported by stats) */
+    size_t pos = 0, len, ln = 0;
+    const char *line;
+    while (ms_next_line(t->data, t->len, &pos, &line, &len, &ln)) {
+        const char *f[10];
+        size_t fl[10];
+        size_t nf = ms_split(line, len, '\t', f, fl, 10);
+        if (nf < 5) {
+            problem(lx, tname, ln, "%.*s: fewer than 5 columns", line, len > 60 ? 60 : len);
+            continue;
+        }
+        int kind = kind_of(f[1], fl[1]);
+        if (kind < 0) {
+            problem(lx, tname, ln, "unknown kind '%.*s'", f[1], fl[1]);
+            continue;
+        }
+        ms_actor_entry *e = msvec_push(&lx->actor_entries);
+        if (!e)
+            return false;
+        e->kind = (uint8_t)kind;
+        e->line = (uint32_t)ln;
+        if (fl[2] > 3 || (fl[2] && fl[2] < 3))
+            problem(lx, tname, ln, "bad code '%.*s'", f[2], fl[2]);
+        memcpy(e->code, f[2], fl[2] <= 3 ? fl[2] : 3);
+        e->alias = intern(lx, f[0], fl[0]);
+        e->sector = intern(lx, f[3], fl[3]);
+        e->entity = intern(lx, f[4], fl[4]);
+        if (nf > 6 && (!parse_date(f[5], fl[5], &e->from) || !parse_date(f[6], fl[6], &e->to)))
+            problem(lx, tname, ln, "bad date in '%.*s'", line, len > 80 ? 80 : len);
+        if (e->from.y && e->to.y && ymd_cmp(e->from, e->to) > 0)
+            problem(lx, tname, ln, "'from' after 'to' for %.*s", f[0], fl[0]);
+        if (nf > 7)
+            e->office = intern(lx, f[7], fl[7]);
+        if (nf > 8 && fl[8]) {
+            e->extra = intern(lx, f[8], fl[8]);
+            size_t vn;
+            const char *v;
+            if ((v = extra_get(f[8], fl[8], "number", &vn)) && vn >= 2 && !memcmp(v, "pl", 2))
+                e->plural = 1;
+            if ((v = extra_get(f[8], fl[8], "flag", &vn))) {
+                e->senior = vn == 6 && !memcmp(v, "senior", 6);
+                e->former = vn == 6 && !memcmp(v, "former", 6);
+            }
+            if ((v = extra_get(f[8], fl[8], "composes", &vn)))
+                e->composes = 1;
+            if ((v = extra_get(f[8], fl[8], "role", &vn)) && vn == 7 && !memcmp(v, "captive", 7))
+                e->captive = 1;
+            if ((v = extra_get(f[8], fl[8], "ambiguous", &vn)))
+                e->ambiguous = intern(lx, v, vn);
+            if ((v = extra_get(f[8], fl[8], "ref_kind", &vn)))
+                e->ref_kind = intern(lx, v, vn);
+            if ((v = extra_get(f[8], fl[8], "domain", &vn)))
+                e->domain = intern(lx, v, vn);
+        }
+        lx->counts[kind]++;
+        int w = ms_dict_add(&lx->actors, f[0], fl[0], (uint32_t)lx->actor_entries.n - 1);
+        if (w < 0)
+            return false;
+        if (w == 0)
+            problem(lx, tname, ln, "empty alias%.*s", "", 0);
+        register_words(tm, f[0], fl[0]);
+    }
+    return true;
+}
+
+static bool load_triggers(ms_lexicon *lx, ms_textmodel *tm)
+{
+    const char *tname = "gen/triggers.tsv";
+    const ms_table *t = ms_table_get(tname);
+    if (!t)
+        return true;
+    size_t pos = 0, len, ln = 0;
+    const char *line;
+    while (ms_next_line(t->data, t->len, &pos, &line, &len, &ln)) {
+        const char *f[9];
+        size_t fl[9];
+        size_t nf = ms_split(line, len, '\t', f, fl, 9);
+        if (nf < 6) {
+            problem(lx, tname, ln, "%.*s: fewer than 6 columns", line, len > 60 ? 60 : len);
+            continue;
+        }
+        ms_trigger *g = msvec_push(&lx->trigger_entries);
+        if (!g)
+            return false;
+        g->line = (uint32_t)ln;
+        g->phrase = intern(lx, f[0], fl[0]);
+        g->type = intern(lx, f[1], fl[1]);
+        g->mode = intern(lx, f[2], fl[2]);
+        g->cameo = intern(lx, f[3], fl[3]);
+        char num[32];
+        size_t nl = fl[4] < sizeof num - 1 ? fl[4] : sizeof num - 1;
+        memcpy(num, f[4], nl);
+        num[nl] = 0;
+        char *endp;
+        g->goldstein = strtod(num, &endp);
+        if (endp == num || g->goldstein < -10 || g->goldstein > 10)
+            problem(lx, tname, ln, "bad Goldstein value '%.*s'", f[4], fl[4]);
+        g->pos = fl[5] ? f[5][0] : 'N';
+        if (nf > 6)
+            g->figure = intern(lx, f[6], fl[6]);
+        if (nf > 7 && fl[7]) {
+            size_t vn;
+            const char *v;
+            if ((v = extra_get(f[7], fl[7], "obj", &vn)))
+                g->obj = intern(lx, v, vn);
+            if ((v = extra_get(f[7], fl[7], "with", &vn)))
+                g->with = intern(lx, v, vn);
+            if ((v = extra_get(f[7], fl[7], "tense", &vn))) {
+                g->past = vn == 4 && !memcmp(v, "past", 4);
+                g->imperf = vn == 6 && !memcmp(v, "imperf", 6);
+            }
+            g->figure_only = extra_get(f[7], fl[7], "figure_only", &vn) != NULL;
+            g->passive = extra_get(f[7], fl[7], "passive", &vn) != NULL;
+            g->also_negator = extra_get(f[7], fl[7], "also_negator", &vn) != NULL;
+        }
+        if (!g->type) {
+            problem(lx, tname, ln, "missing type%.*s", "", 0);
+            lx->trigger_entries.n--;
+            continue;
+        }
+        int w = ms_dict_add(&lx->triggers, f[0], fl[0], (uint32_t)lx->trigger_entries.n - 1);
+        if (w < 0)
+            return false;
+        g->nwords = (uint8_t)(w > 255 ? 255 : w);
+        register_words(tm, f[0], fl[0]);
+    }
+    return true;
+}
+
+/* Cue lists: "category<TAB>phrase" lines. */
+static bool load_cues(ms_lexicon *lx, ms_textmodel *tm, const char *tname, int group)
+{
+    const ms_table *t = ms_table_get(tname);
+    if (!t)
+        return true;
+    size_t pos = 0, len, ln = 0;
+    const char *line;
+    while (ms_next_line(t->data, t->len, &pos, &line, &len, &ln)) {
+        const char *f[4];
+        size_t fl[4];
+        size_t nf = ms_split(line, len, '\t', f, fl, 4);
+        if (nf < 2 || !fl[0] || !fl[1]) {
+            problem(lx, tname, ln, "%.*s: expected category<TAB>phrase", line, len > 60 ? 60 : len);
+            continue;
+        }
+        ms_cue *c = msvec_push(&lx->cue_entries);
+        if (!c)
+            return false;
+        c->group = (uint8_t)group;
+        c->category = intern(lx, f[0], fl[0]);
+        c->phrase = intern(lx, f[1], fl[1]);
+        if (ms_dict_add(&lx->cues, f[1], fl[1], (uint32_t)lx->cue_entries.n - 1) < 0)
+            return false;
+        register_words(tm, f[1], fl[1]);
+    }
+    return true;
+}
 
 ms_lexicon *ms_lexicon_new(ms_textmodel *tm, marsad_error *err)
 {
-    (void)tm;
     ms_lexicon *lx = calloc(1, sizeof *lx);
-    if (!lx)
+    if (!lx) {
         ms_seterr(err, MARSAD_ENOMEM, 0, 0, "out of memory");
+        return NULL;
+    }
+    ms_dict_init(&lx->actors);
+    ms_dict_init(&lx->triggers);
+    ms_dict_init(&lx->cues);
+    msvec_init(&lx->actor_entries, sizeof(ms_actor_entry));
+    msvec_init(&lx->trigger_entries, sizeof(ms_trigger));
+    msvec_init(&lx->cue_entries, sizeof(ms_cue));
+    msmap_init(&lx->strings);
+    msvec_init(&lx->strtab, sizeof(char *));
+    msbuf_init(&lx->problems);
+    bool ok = load_actors(lx, tm) && load_triggers(lx, tm) &&
+              load_cues(lx, tm, "data/grammar/modality.txt", MS_CUE_MODALITY) &&
+              load_cues(lx, tm, "data/grammar/attribution.txt", MS_CUE_ATTRIB) &&
+              load_cues(lx, tm, "gen/attribution.tsv", MS_CUE_ATTRIB) &&
+              load_cues(lx, tm, "data/grammar/figures.txt", MS_CUE_FIGURE) &&
+              load_cues(lx, tm, "data/extract/roles.txt", MS_CUE_ROLE);
+    if (!ok) {
+        ms_seterr(err, MARSAD_ENOMEM, 0, 0, "out of memory while loading the lexicons");
+        ms_lexicon_free(lx);
+        return NULL;
+    }
     return lx;
 }
 
-void ms_lexicon_free(ms_lexicon *lx) { free(lx); }
-
-char *marsad_model_stats_json(const marsad_model *m) { (void)m; return ms_strdup("{}"); }
-char *marsad_model_check(const marsad_model *m, size_t *problems) { (void)m; *problems = 0; return ms_strdup(""); }
-char *marsad_lexicon_lookup(const marsad_model *m, const char *text, const char *date)
+void ms_lexicon_free(ms_lexicon *lx)
 {
-    (void)m; (void)text; (void)date;
-    return ms_strdup("");
+    if (!lx)
+        return;
+    ms_dict_free(&lx->actors);
+    ms_dict_free(&lx->triggers);
+    ms_dict_free(&lx->cues);
+    msvec_free(&lx->actor_entries);
+    msvec_free(&lx->trigger_entries);
+    msvec_free(&lx->cue_entries);
+    for (size_t i = 0; i < lx->strtab.n; i++)
+        free(MSVEC_AT(&lx->strtab, char *, i));
+    msvec_free(&lx->strtab);
+    msmap_free(&lx->strings);
+    msbuf_free(&lx->problems);
+    free(lx);
 }

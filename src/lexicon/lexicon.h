@@ -1,14 +1,75 @@
-/* lexicon.h — actor and trigger lexicons and the phrase matcher. Internal. */
+/* lexicon.h — the actor knowledge base, the trigger lexicon and the grammar
+ * cue lists, compiled from data/ at build time and loaded into phrase
+ * dictionaries. Immutable once built. Internal. */
 #ifndef MARSAD_LEXICON_H
 #define MARSAD_LEXICON_H
 
+#include "lexicon/dict.h"
 #include "text/text.h"
 
-typedef struct ms_lexicon ms_lexicon;
+typedef enum ms_akind {
+    MS_K_COUNTRY = 0, MS_K_DEMONYM, MS_K_CAPITAL, MS_K_ORG, MS_K_PERSON, MS_K_MEDIA, MS_K_AGENT,
+    MS_K_ROLE, MS_K_MODIFIER, MS_K_PLACE, MS_K_TITLE, MS_K_REF, MS_K_NKINDS
+} ms_akind;
+
+const char *ms_akind_name(int k);
+
+typedef struct ms_actor_entry {
+    uint8_t kind;           /* ms_akind */
+    char code[4];
+    const char *alias;      /* as written in the data */
+    const char *sector;     /* NULL if none */
+    const char *entity;
+    const char *office;     /* NULL if none */
+    const char *extra;      /* raw key=value;… or NULL */
+    ms_ymd from, to;        /* y == 0: open */
+    uint8_t plural, senior, former, composes, captive;
+    const char *ambiguous;  /* e.g. "country:OMN" */
+    const char *ref_kind;   /* coreference: which kind an anaphor refers back to */
+    const char *domain;
+    uint32_t line;          /* line in gen/actors.tsv */
+} ms_actor_entry;
+
+typedef struct ms_trigger {
+    const char *phrase;
+    const char *type, *mode, *cameo;
+    double goldstein;
+    char pos;               /* 'V', 'N', 'P' */
+    const char *figure;     /* figure type a count under this trigger gets, or NULL */
+    const char *obj;        /* preposition of the recipient ("-" = direct object), or NULL */
+    const char *with;       /* partner preposition, or NULL */
+    uint8_t past, imperf, figure_only, passive, also_negator;
+    uint8_t nwords;
+    uint32_t line;
+} ms_trigger;
+
+/* Cue groups (data/grammar). */
+enum { MS_CUE_MODALITY = 0, MS_CUE_ATTRIB, MS_CUE_FIGURE, MS_CUE_ROLE, MS_CUE_NGROUPS };
+
+typedef struct ms_cue {
+    uint8_t group;
+    const char *category;   /* e.g. future, negated, verb, frame, anonymous, KILL, population */
+    const char *phrase;
+} ms_cue;
+
+typedef struct ms_lexicon {
+    ms_dict actors, triggers, cues;
+    msvec actor_entries;    /* ms_actor_entry */
+    msvec trigger_entries;  /* ms_trigger */
+    msvec cue_entries;      /* ms_cue */
+    msmap strings;          /* interned strings: text -> index in strtab */
+    msvec strtab;           /* char * */
+    size_t counts[MS_K_NKINDS];
+    msbuf problems;         /* found while loading (lexicon check) */
+    size_t nproblems;
+} ms_lexicon;
 
 /* Builds the lexicons and registers their words with the text model (so
  * segmentation knows them). */
 ms_lexicon *ms_lexicon_new(ms_textmodel *tm, marsad_error *err);
 void ms_lexicon_free(ms_lexicon *lx);
+
+/* Is the entry valid on that date (y == 0: any)? */
+bool ms_entry_valid_on(const ms_actor_entry *e, ms_ymd date);
 
 #endif

@@ -152,7 +152,7 @@ static json_t *figures_json(const ms_analysis *a)
         }
         json_object_set_new(o, "noun", f->noun_end > f->noun_start ? ms_json_span_text(a, f->noun_start, f->noun_end)
                                                                    : json_null());
-        json_object_set_new(o, "population", ms_json_str_or_null(f->population));
+        json_object_set_new(o, "population", f->population[0] ? json_string(f->population) : json_null());
         json_object_set_new(o, "event", f->event >= 0 ? json_integer(f->event) : json_null());
         set_date_field(o, "date", a, f->date);
         json_object_set_new(o, "modality", json_string(ms_modality_name(f->modality)));

@@ -74,6 +74,20 @@ static int known_level(const ms_textmodel *tm, const char *w, size_t n, bool had
 
 typedef struct seg { uint8_t pro, pro_len, enc_len; int score; } seg;
 
+static int pro_bonus(uint8_t pro)
+{
+    int b = 0;
+    if (pro & MS_PRO_AL)
+        b += 6;
+    if (pro & (MS_PRO_W | MS_PRO_F))
+        b += 2;
+    if (pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K))
+        b -= 3;
+    if (pro & MS_PRO_S)
+        b += 1;
+    return b;
+}
+
 static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pro, size_t pl, seg *best)
 {
     static const char *const encl[] = {"\xD9\x87\xD9\x85\xD8\xA7" /* هما */, "\xD9\x83\xD9\x85\xD8\xA7" /* كما */,
@@ -87,8 +101,10 @@ static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pr
     if (sn < 2 * L)
         return;
     int lvl = known_level(tm, s, sn, false);
-    /* score: validated segmentations first, then fewer enclitics, then longer proclitics */
-    int base = lvl * 100 + (int)pl;
+    /* score: validated segmentations first; then the article and conjunctions
+     * split (they are rarely a word's own letters), a preposition kept whole
+     * when both readings are words (كتابهم is كتاب+هم, not ك+تاب+هم) */
+    int base = lvl * 100 + pro_bonus(pro);
     if (lvl && base > best->score)
         *best = (seg){pro, (uint8_t)pl, 0, base};
     if (pro & MS_PRO_AL)
@@ -101,7 +117,7 @@ static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pr
         /* a one-letter pronoun is easily a word's own last letter: demand an exact word */
         if (!l2 || (el == L && l2 < 2 && !ms_textmodel_knows(tm, s, sn - el)))
             continue;
-        int sc = l2 * 100 + (int)pl - 10 - (el == L ? 20 : 0);
+        int sc = l2 * 100 + pro_bonus(pro) - 10 - (el == L ? 20 : 0);
         if (sc > best->score)
             *best = (seg){pro, (uint8_t)pl, (uint8_t)el, sc};
     }
@@ -182,7 +198,7 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
                 pl = pl2;
                 /* an article combination with a remainder of two letters or more is unambiguous */
                 if (n >= pl + 2 * L && !whole_known) {
-                    int sc = 60 + (int)pl;
+                    int sc = 60 + pro_bonus(pro);
                     if (sc > best.score)
                         best = (seg){pro, (uint8_t)pl, 0, sc};
                 }

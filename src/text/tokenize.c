@@ -282,13 +282,17 @@ static int split_sentences(const ms_textmodel *tm, ms_text *t)
             depth = 0;
         }
         int q = quote_kind(t, k);
+        bool closing = false;
         if (q == Q_OPEN)
             depth++;
         else if (q == Q_CLOSE && depth > 0)
-            depth--;
+            depth--, closing = true;
         else if (q == Q_TOGGLE)
-            depth = depth > 0 ? depth - 1 : 1;
-        if (!is_terminator(t, k) || depth > 0 || dot_is_not_final(tm, t, i))
+            closing = depth > 0, depth = depth > 0 ? depth - 1 : 1;
+        /* a quotation that closes right after a terminator ends the sentence with it */
+        bool quoted_end = closing && depth == 0 && i > first && is_terminator(t, &t->tok[i - 1]) &&
+                          !dot_is_not_final(tm, t, i - 1);
+        if (!quoted_end && (!is_terminator(t, k) || depth > 0 || dot_is_not_final(tm, t, i)))
             continue;
         size_t end = i + 1;
         /* closing quotes and brackets right after the terminator stay with it */

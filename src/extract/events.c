@@ -1,0 +1,668 @@
+/* events.c — events from triggers and Arabic clause structure.
+ *
+ * Triggers come from the trigger lexicon (longest match; a verbal phrase may
+ * be split by its subject: أطلقت حماس سراح). Arguments:
+ *   - verbs: the subject after the verb (VSO) or right before it (SVO); the
+ *     recipient after the preposition the trigger takes (طلب … من، تفاوض
+ *     مع، أفرج عن) or as a direct object; the agent of a passive after
+ *     من قبل / على يد;
+ *   - nouns: a genitive actor or an adjective of nationality right after the
+ *     noun (هجوم الحركة، الحملة الإسرائيلية), else the subject of the clause
+ *     before it; بين X و Y; the released or abducted people's nationality as
+ *     the recipient (إطلاق سراح أسيرين أمريكيين);
+ *   - the mediator after بوساطة / عبر الوسطاء / برعاية anywhere in the sentence.
+ * An actor that cannot be found is left empty, never guessed; an event with
+ * neither actor nor recipient is not reported.
+ * Modality from the words around the trigger (data/grammar/modality.txt), the
+ * future prefix س, and the date: an event dated well before the article is
+ * a background (historical) event. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "extract/ctx.h"
+
+#define AR_TAMMA "\xD8\xAA\xD9\x85"               /* تم */
+#define AR_QAD "\xD9\x82\xD8\xAF"                 /* قد */
+#define AR_MA3 "\xD9\x85\xD8\xB9"                 /* مع */
+
+static const ms_actor *actor(const ms_xctx *x, int32_t i) { return &MSVEC_AT(&x->a->actors, ms_actor, i); }
+
+static bool tok_is(const ms_xctx *x, uint32_t i, const char *w)
+{
+    return i < x->t->ntok && (ms_tok_is(x->t, &x->t->tok[i], w) || ms_tok_stem_is(x->t, &x->t->tok[i], w));
+}
+
+/* MARK: trigger matching */
+
+static size_t match_from(const ms_dict *d, const ms_text *t, uint32_t node, uint32_t i, uint32_t end, uint32_t *out)
+{
+    /* walk from a node: try each form of token i, then recurse (short phrases) */
+    size_t best = 0;
+    if (i >= end)
+        return 0;
+    char buf[4][160];
+    size_t len[4];
+    size_t nf = ms_token_forms(t, &t->tok[i], buf, len);
+    for (size_t f = 0; f < nf; f++) {
+        uint32_t wid = ms_dict_word(d, buf[f], len[f]);
+        if (wid == UINT32_MAX)
+            continue;
+        uint32_t key[2] = {node, wid}, c;
+        if (!msmap_get(&d->edges, (const char *)key, sizeof key, &c))
+            continue;
+        uint32_t sub;
+        size_t m = match_from(d, t, c, i + 1, end, &sub);
+        if (m && m + 1 > best) {
+            best = m + 1;
+            *out = sub;
+        } else if (!best && MSVEC_AT(&d->node_first, uint32_t, c)) {
+            best = 1;
+            *out = c;
+        }
+    }
+    return best;
+}
+
+/* The first token's node for a split phrase: the head word alone. */
+static bool head_node(const ms_dict *d, const ms_text *t, uint32_t i, uint32_t *node)
+{
+    char buf[4][160];
+    size_t len[4];
+    size_t nf = ms_token_forms(t, &t->tok[i], buf, len);
+    for (size_t f = 0; f < nf; f++) {
+        uint32_t wid = ms_dict_word(d, buf[f], len[f]);
+        if (wid == UINT32_MAX)
+            continue;
+        uint32_t key[2] = {0, wid}, c;
+        if (msmap_get(&d->edges, (const char *)key, sizeof key, &c)) {
+            *node = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+static const ms_trigger *node_trigger(const ms_xctx *x, uint32_t node)
+{
+    uint32_t it = 0, v;
+    if (ms_dict_next_value(&x->lx->triggers, node, &it, &v))
+        return &MSVEC_AT(&x->lx->trigger_entries, ms_trigger, v);
+    return NULL;
+}
+
+static int find_triggers(ms_xctx *x)
+{
+    const ms_text *t = x->t;
+    const ms_dict *d = &x->lx->triggers;
+    for (size_t s = 0; s < t->nsent; s++) {
+        uint32_t a1 = t->sent[s].tok_end;
+        for (uint32_t i = t->sent[s].tok_first; i < a1;) {
+            if (t->tok[i].kind != MS_TOK_ARABIC || x->actor_at[i] >= 0) {
+                i++;
+                continue;
+            }
+            uint32_t node = 0, gap_first = 0, gap_end = 0;
+            size_t n = ms_dict_match(d, t, i, a1, &node);
+            /* a verbal phrase split by its subject: أطلقت حماس سراح */
+            uint32_t hn;
+            if (head_node(d, t, i, &hn)) {
+                uint32_t k = i + 1;
+                if (k < a1 && x->actor_at[k] >= 0) {
+                    uint32_t after = actor(x, x->actor_at[k])->tok_end;
+                    uint32_t sub;
+                    size_t m = match_from(d, t, hn, after, a1, &sub);
+                    if (m && 1 + m > n) {
+                        const ms_trigger *g = node_trigger(x, sub);
+                        if (g && g->pos != 'N') {
+                            node = sub;
+                            gap_first = k;
+                            gap_end = after;
+                            n = (after - i) + m;
+                        }
+                    }
+                }
+            }
+            if (!n) {
+                i++;
+                continue;
+            }
+            const ms_trigger *g = node_trigger(x, node);
+            if (g) {
+                ms_trighit *h = msvec_push(&x->trigs);
+                if (!h)
+                    return MARSAD_ENOMEM;
+                h->tok_first = i;
+                h->tok_end = i + (uint32_t)n;
+                h->gap_first = gap_first;
+                h->gap_end = gap_end;
+                h->g = g;
+                h->event = -1;
+                for (uint32_t k = i; k < i + n; k++)
+                    if (k < gap_first || k >= gap_end || !gap_end)
+                        x->trig_at[k] = (int32_t)x->trigs.n - 1;
+            }
+            i += (uint32_t)n;
+        }
+    }
+    return MARSAD_OK;
+}
+
+/* MARK: arguments */
+
+static bool oblique(const ms_xctx *x, const ms_actor *a)
+{
+    /* an actor inside a prepositional phrase is not a subject */
+    const ms_token *k = &x->t->tok[a->tok_first];
+    if (k->pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K))
+        return true;
+    if (a->tok_first == 0)
+        return false;
+    static const char *const preps[] = {"\xD9\x85\xD9\x86" /* من */, "\xD9\x85\xD8\xB9" /* مع */,
+                                        "\xD8\xB9\xD9\x84\xD9\x8A" /* علي */, "\xD8\xA7\xD9\x84\xD9\x8A" /* الي */,
+                                        "\xD8\xB9\xD9\x86" /* عن */, "\xD9\x81\xD9\x8A" /* في */,
+                                        "\xD8\xA8\xD9\x8A\xD9\x86" /* بين */, "\xD9\x84\xD8\xAF\xD9\x8A" /* لدي */,
+                                        "\xD8\xB6\xD8\xAF" /* ضد */, "\xD8\xB9\xD8\xA8\xD8\xB1" /* عبر */};
+    const ms_token *p = &x->t->tok[a->tok_first - 1];
+    for (size_t i = 0; i < MS_ARRAY_LEN(preps); i++)
+        if (ms_tok_is(x->t, p, preps[i]))
+            return true;
+    return false;
+}
+
+/* Is token k a verb-like clause boundary for argument search? */
+static bool boundary(const ms_xctx *x, uint32_t k, int32_t self)
+{
+    int32_t tg = x->trig_at[k];
+    if (tg >= 0 && tg != self) {
+        const ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, tg);
+        if (h->g->pos == 'V')
+            return true;
+    }
+    if (ms_cue_at(x, k, MS_CUE_ATTRIB, NULL, NULL))
+        return true;
+    if (ms_cue_at(x, k, MS_CUE_ROLE, "subordinator", NULL))
+        return true;
+    return false;
+}
+
+static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int32_t self)
+{
+    for (uint32_t k = from; k < end && k < from + 3; k++) {
+        int32_t a = x->actor_at[k];
+        if (a >= 0) {
+            const ms_actor *ac = actor(x, a);
+            if (ac->tok_first == k && !oblique(x, ac) && !(ac->flags & MS_ACT_WEAK))
+                return a;
+            return -1;
+        }
+        if (x->date_at[k] >= 0)
+            continue;
+        if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT)
+            return -1;
+    }
+    return -1;
+}
+
+static int32_t subject_before(const ms_xctx *x, uint32_t at, uint32_t first, uint32_t slack, int32_t self)
+{
+    for (uint32_t k = at; k-- > first && at - k <= slack;) {
+        int32_t a = x->actor_at[k];
+        if (a >= 0) {
+            const ms_actor *ac = actor(x, a);
+            if (oblique(x, ac) || (ac->flags & MS_ACT_WEAK))
+                return -1;
+            return a;
+        }
+        if (boundary(x, k, self))
+            return -1;
+        if (x->t->tok[k].kind == MS_TOK_PUNCT && !ms_tok_is(x->t, &x->t->tok[k], "\""))
+            return -1;
+    }
+    return -1;
+}
+
+/* Actor right after preposition `prep` (a word or a clitic ب/ل) in [from, end). */
+static int32_t after_prep(const ms_xctx *x, const char *prep, uint32_t from, uint32_t end, int32_t self)
+{
+    const ms_text *t = x->t;
+    bool clitic_b = !strcmp(prep, "\xD8\xA8"), clitic_l = !strcmp(prep, "\xD9\x84");
+    for (uint32_t k = from; k < end && k < from + 8; k++) {
+        if (k > from && boundary(x, k, self))
+            return -1;
+        int32_t a = x->actor_at[k];
+        if (a >= 0 && actor(x, a)->tok_first == k) {
+            const ms_token *tk = &t->tok[k];
+            if ((clitic_b && (tk->pro & MS_PRO_B)) || (clitic_l && (tk->pro & MS_PRO_L)))
+                return a;
+            if (k > 0 && ms_tok_is(t, &t->tok[k - 1], prep))
+                return a;
+        }
+    }
+    return -1;
+}
+
+static void add_role(int *list, int *n, int32_t a)
+{
+    if (a < 0 || *n >= MS_MAX_ROLE)
+        return;
+    for (int i = 0; i < *n; i++)
+        if (list[i] == a)
+            return;
+    list[(*n)++] = a;
+}
+
+/* Coordinated actors after a: "قطر ومصر", "الولايات المتحدة وقطر ومصر". */
+static void add_with_coordination(const ms_xctx *x, int *list, int *n, int32_t a)
+{
+    add_role(list, n, a);
+    while (a >= 0) {
+        uint32_t k = actor(x, a)->tok_end;
+        if (k >= x->t->ntok || x->actor_at[k] < 0)
+            break;
+        const ms_actor *b = actor(x, x->actor_at[k]);
+        if (b->tok_first != k || !(x->t->tok[k].pro & MS_PRO_W) || (b->flags & MS_ACT_WEAK))
+            break;
+        a = x->actor_at[k];
+        add_role(list, n, a);
+    }
+}
+
+/* A demonym (adjective) or actor right after [from…]: the nationality of the
+ * people the event is done to (إطلاق سراح أسيرين أمريكيين). */
+static int32_t patient_nationality(const ms_xctx *x, uint32_t from, uint32_t end, int32_t self)
+{
+    for (uint32_t k = from; k < end && k < from + 4; k++) {
+        if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT)
+            return -1;
+        int32_t a = x->actor_at[k];
+        if (a >= 0)
+            return actor(x, a)->code[0] ? a : -1;
+    }
+    return -1;
+}
+
+static void find_mediators(const ms_xctx *x, uint32_t a0, uint32_t a1, int *list, int *n)
+{
+    for (uint32_t i = a0; i < a1; i++) {
+        uint32_t end;
+        if (!ms_cue_at(x, i, MS_CUE_ROLE, "mediator", &end))
+            continue;
+        for (uint32_t k = end; k < a1 && k < end + 3; k++) {
+            int32_t a = x->actor_at[k];
+            if (a >= 0) {
+                if (actor(x, a)->code[0])
+                    add_with_coordination(x, list, n, a);
+                /* بوساطة قطرية ومصرية */
+                uint32_t after = actor(x, a)->tok_end;
+                if (after < a1 && x->actor_at[after] >= 0 && (x->t->tok[after].pro & MS_PRO_W))
+                    add_role(list, n, x->actor_at[after]);
+                break;
+            }
+        }
+    }
+}
+
+/* MARK: modality */
+
+static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint32_t a1, int date_idx)
+{
+    const ms_text *t = x->t;
+    const ms_token *head = &t->tok[h->tok_first];
+    int mod = MS_MOD_ASSERTED;
+    bool fut = false, hyp = false, neg = false, hist = false;
+    /* the future prefix on the trigger or on the clause's verb next to it */
+    if (head->pro & MS_PRO_S)
+        fut = true;
+    for (uint32_t k = h->tok_first > a0 + 2 ? h->tok_first - 2 : a0; k < h->tok_end + 2 && k < a1; k++)
+        if (t->tok[k].pro & MS_PRO_S)
+            fut = true;
+    /* قد + imperfect: may; قد + past is an assertion */
+    if (h->tok_first > a0 && tok_is(x, h->tok_first - 1, AR_QAD) && !h->g->past)
+        hyp = true;
+    /* cue words before the trigger, within the clause */
+    uint32_t from = h->tok_first > a0 + 6 ? h->tok_first - 6 : a0;
+    for (uint32_t k = h->tok_first; k-- > from;) {
+        if (k + 1 < h->tok_first && boundary(x, k, (int32_t)(h - (const ms_trighit *)x->trigs.v)))
+            break;
+        uint32_t end;
+        const char *cat = ms_cue_at(x, k, MS_CUE_MODALITY, NULL, &end);
+        if (!cat)
+            continue;
+        /* negation particles bind tightly: لم / لن / لا right before the verb */
+        if (!strcmp(cat, "negated")) {
+            if (h->tok_first - end <= 4)
+                neg = true;
+        } else if (!strcmp(cat, "hypothetical")) {
+            if (strcmp(t->norm.text + t->tok[k].nstart, AR_QAD) || !h->g->past)
+                hyp = true;
+        } else if (!strcmp(cat, "future")) {
+            fut = true;
+        } else if (!strcmp(cat, "historical")) {
+            hist = true;
+        }
+    }
+    /* conditionals anywhere earlier in the sentence: لو، إذا، في حال */
+    for (uint32_t k = a0; k < h->tok_first; k++) {
+        const char *cat = ms_cue_at(x, k, MS_CUE_MODALITY, "hypothetical", NULL);
+        if (cat && (tok_is(x, k, "\xD9\x84\xD9\x88") || tok_is(x, k, "\xD8\xA7\xD8\xB0\xD8\xA7")))
+            hyp = true;
+    }
+    if (date_idx >= 0 && x->a->doc_date.y) {
+        const ms_date *d = &MSVEC_AT(&x->a->dates, ms_date, date_idx);
+        ms_ymd dd = x->a->doc_date;
+        long dv = d->year * 372L + (d->month ? d->month : 12) * 31L + (d->day ? d->day : 31);
+        long rv = dd.y * 372L + dd.m * 31L + dd.d;
+        if (rv - dv > 7)
+            hist = true;
+    }
+    if (neg)
+        mod = MS_MOD_NEGATED;
+    else if (hyp)
+        mod = MS_MOD_HYPOTHETICAL;
+    else if (fut)
+        mod = MS_MOD_FUTURE;
+    else if (hist)
+        mod = MS_MOD_HISTORICAL;
+    return mod;
+}
+
+/* The date expression of the clause: after the trigger, else before it. */
+static int date_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint32_t a1)
+{
+    for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 10; k++) {
+        if (x->date_at[k] >= 0)
+            return x->date_at[k];
+        if (k > h->tok_end && boundary(x, k, -1))
+            break;
+    }
+    for (uint32_t k = h->tok_first; k-- > a0 && h->tok_first - k <= 6;) {
+        if (x->date_at[k] >= 0)
+            return x->date_at[k];
+        if (boundary(x, k, -1))
+            break;
+    }
+    return -1;
+}
+
+static int place_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint32_t a1)
+{
+    int best = -1;
+    uint32_t bestd = UINT32_MAX;
+    for (size_t i = 0; i < x->a->places.n; i++) {
+        const ms_place *p = &MSVEC_AT(&x->a->places, ms_place, i);
+        if (p->tok_first < a0 || p->tok_first >= a1)
+            continue;
+        uint32_t d = p->tok_first >= h->tok_end ? p->tok_first - h->tok_end : h->tok_first - p->tok_end + 2;
+        if (d < bestd) {
+            bestd = d;
+            best = (int)i;
+        }
+    }
+    return best;
+}
+
+static int attrib_of(const ms_xctx *x, uint32_t sent, uint32_t at)
+{
+    int best = -1;
+    for (size_t i = 0; i < x->a->attribs.n; i++) {
+        const ms_attrib *a = &MSVEC_AT(&x->a->attribs, ms_attrib, i);
+        if (a->sent != sent)
+            continue;
+        if (best < 0 || a->start <= x->t->tok[at].start)
+            best = (int)i;
+    }
+    return best;
+}
+
+/* A place as a recipient (قصف على غزة): an actor object made from the place. */
+static int32_t place_actor(ms_xctx *x, uint32_t from, uint32_t end)
+{
+    for (size_t i = 0; i < x->a->places.n; i++) {
+        const ms_place *p = &MSVEC_AT(&x->a->places, ms_place, i);
+        if (p->tok_first < from || p->tok_first >= end || p->tok_first > from + 3 || !p->code[0])
+            continue;
+        ms_actor *a = msvec_push(&x->a->actors);
+        if (!a)
+            return -1;
+        a->start = p->start;
+        a->end = p->end;
+        a->tok_first = p->tok_first;
+        a->tok_end = p->tok_end;
+        memcpy(a->code, p->code, 4);
+        a->entity = p->name;
+        a->kind = "place";
+        a->sent = x->t->tok[p->tok_first].sent;
+        return (int32_t)x->a->actors.n - 1;
+    }
+    return -1;
+}
+
+static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_t s)
+{
+    ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, hi);
+    const ms_trigger *g = h->g;
+    if (g->figure_only)
+        return;
+    ms_event e = {0};
+    e.actor[0] = e.recipient[0] = e.mediator[0] = -1;
+    int32_t self = (int32_t)hi;
+    const char *rule = NULL;
+    bool passive = g->passive || (h->tok_first > a0 && tok_is(x, h->tok_first - 1, AR_TAMMA));
+    bool nominal = g->pos == 'N';
+    bool patient_type = g->figure && (!strcmp(g->figure, "RELEASE") || !strcmp(g->figure, "KIDNAP") ||
+                                      !strcmp(g->figure, "HELD") || !strcmp(g->figure, "ARREST"));
+    /* agent of a passive: من قبل X / على يد X */
+    if (passive) {
+        for (uint32_t k = h->tok_end; k < a1; k++) {
+            uint32_t end;
+            if (ms_cue_at(x, k, MS_CUE_ROLE, "passive_agent", &end)) {
+                int32_t a = end < a1 ? x->actor_at[end] : -1;
+                if (a >= 0) {
+                    add_with_coordination(x, e.actor, &e.nactor, a);
+                    rule = "passive: agent after من قبل/على يد";
+                }
+                break;
+            }
+        }
+    }
+    if (!e.nactor && !passive) {
+        int32_t a = -1;
+        if (h->gap_end) {
+            a = x->actor_at[h->gap_first];
+            rule = "verb-subject-object (subject inside the phrase)";
+        }
+        if (a < 0 && !nominal) {
+            a = subject_after(x, h->tok_end, a1, self);
+            if (a >= 0)
+                rule = "verb-subject-object";
+        }
+        if (a < 0 && nominal) {
+            /* genitive / adjective of an agentive noun: هجوم الحركة، الحملة الإسرائيلية */
+            for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 3 && !patient_type; k++) {
+                int32_t b = x->actor_at[k];
+                if (b >= 0) {
+                    const ms_actor *ac = actor(x, b);
+                    if (ac->tok_first == k && !oblique(x, ac) && ac->code[0])
+                        a = b;
+                    break;
+                }
+                if (x->t->tok[k].kind != MS_TOK_ARABIC || x->trig_at[k] >= 0)
+                    break;
+            }
+            if (a >= 0)
+                rule = "noun + genitive/adjective actor";
+        }
+        if (a < 0) {
+            a = subject_before(x, h->tok_first, a0, nominal ? 6 : 4, self);
+            if (a >= 0)
+                rule = nominal ? "clause subject before the noun" : "subject-verb-object";
+        }
+        if (a >= 0)
+            add_with_coordination(x, e.actor, &e.nactor, a);
+    }
+    /* بين X و Y */
+    if (nominal && !e.nactor) {
+        for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 3; k++) {
+            uint32_t end;
+            if (ms_cue_at(x, k, MS_CUE_ROLE, "between", &end) && end < a1 && x->actor_at[end] >= 0) {
+                int32_t a = x->actor_at[end];
+                add_role(e.actor, &e.nactor, a);
+                uint32_t after = actor(x, a)->tok_end;
+                if (after < a1 && x->actor_at[after] >= 0)
+                    add_role(e.recipient, &e.nrecipient, x->actor_at[after]);
+                rule = "بين X و Y";
+                break;
+            }
+        }
+    }
+    /* recipient */
+    uint32_t rfrom = h->tok_end;
+    if (e.nactor && actor(x, e.actor[e.nactor - 1])->tok_first >= h->tok_end)
+        rfrom = actor(x, e.actor[e.nactor - 1])->tok_end;
+    if (!e.nrecipient) {
+        int32_t r = -1;
+        if (g->obj && strcmp(g->obj, "-"))
+            r = after_prep(x, g->obj, rfrom, a1, self);
+        if (r < 0 && g->with)
+            r = after_prep(x, g->with, rfrom, a1, self);
+        if (r < 0 && (!strcmp(g->type, "CONSULT") || !strcmp(g->type, "AGREE") || !strcmp(g->type, "COOPERATE")))
+            r = after_prep(x, AR_MA3, rfrom, a1, self);
+        if (r < 0 && (!g->obj || !strcmp(g->obj, "-")) && !patient_type) {
+            int32_t b = rfrom < a1 ? x->actor_at[rfrom] : -1;
+            if (b < 0 && rfrom + 1 < a1 && x->t->tok[rfrom].kind == MS_TOK_ARABIC && x->trig_at[rfrom] < 0)
+                b = -1;
+            if (b >= 0 && actor(x, b)->tok_first == rfrom && !(actor(x, b)->flags & MS_ACT_WEAK) &&
+                (!e.nactor || b != e.actor[0]))
+                r = b;
+        }
+        if (r < 0 && patient_type)
+            r = patient_nationality(x, rfrom, a1, self);
+        if (r < 0 && (!strcmp(g->type, "ASSAULT") || !strcmp(g->type, "COERCE")))
+            r = place_actor(x, rfrom, a1);
+        if (r >= 0 && (!e.nactor || r != e.actor[0]))
+            add_with_coordination(x, e.recipient, &e.nrecipient, r);
+    }
+    find_mediators(x, a0, a1, e.mediator, &e.nmediator);
+    if (!strcmp(g->type, "CONSULT") && e.nmediator && g->mode && !*g->mode)
+        e.mode = "third-party";
+    if (!e.nactor && !e.nrecipient)
+        return;
+    /* an actor that is also the recipient adds nothing */
+    e.trig_start = x->t->tok[h->tok_first].start;
+    e.trig_end = x->t->tok[h->tok_end - 1].end;
+    e.sent = s;
+    e.type = g->type;
+    if (!e.mode)
+        e.mode = g->mode;
+    e.cameo = g->cameo;
+    e.goldstein = g->goldstein;
+    e.date = date_of(x, h, a0, a1);
+    e.modality = (uint8_t)modality_of(x, h, a0, a1, e.date);
+    e.attrib = attrib_of(x, s, h->tok_first);
+    e.location = place_of(x, h, a0, a1);
+    e.mentions = 1;
+    e.rule = rule ? rule : "trigger with object";
+    ms_event *out = msvec_push(&x->a->events);
+    if (!out)
+        return;
+    *out = e;
+    h->event = (int)x->a->events.n - 1;
+}
+
+int ms_find_events(ms_xctx *x)
+{
+    int rc = find_triggers(x);
+    if (rc)
+        return rc;
+    const ms_text *t = x->t;
+    for (size_t i = 0; i < x->trigs.n; i++) {
+        const ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, i);
+        uint32_t s = t->tok[h->tok_first].sent;
+        build_event(x, i, t->sent[s].tok_first, t->sent[s].tok_end, s);
+    }
+    return MARSAD_OK;
+}
+
+/* MARK: merging */
+
+static void codes_of(const ms_analysis *a, const int *list, int n, char *out, size_t cap)
+{
+    out[0] = 0;
+    /* sorted, distinct codes joined: the identity of a role */
+    const char *codes[MS_MAX_ROLE];
+    int nc = 0;
+    for (int i = 0; i < n; i++) {
+        const char *c = MSVEC_AT(&a->actors, ms_actor, list[i]).code;
+        bool dup = false;
+        for (int j = 0; j < nc; j++)
+            dup |= !strcmp(codes[j], c);
+        if (!dup)
+            codes[nc++] = c;
+    }
+    for (int i = 0; i < nc; i++)
+        for (int j = i + 1; j < nc; j++)
+            if (strcmp(codes[j], codes[i]) < 0) {
+                const char *tmp = codes[i];
+                codes[i] = codes[j];
+                codes[j] = tmp;
+            }
+    size_t o = 0;
+    for (int i = 0; i < nc && o + 5 < cap; i++)
+        o += (size_t)snprintf(out + o, cap - o, "%s,", codes[i]);
+}
+
+void ms_merge_events(ms_xctx *x)
+{
+    ms_analysis *a = x->a;
+    for (size_t i = 0; i < a->events.n; i++) {
+        ms_event *e = &MSVEC_AT(&a->events, ms_event, i);
+        if (e->dropped)
+            continue;
+        char ea[32], er[32];
+        codes_of(a, e->actor, e->nactor, ea, sizeof ea);
+        codes_of(a, e->recipient, e->nrecipient, er, sizeof er);
+        for (size_t j = i + 1; j < a->events.n; j++) {
+            ms_event *f = &MSVEC_AT(&a->events, ms_event, j);
+            if (f->dropped || strcmp(f->type, e->type) || f->modality != e->modality)
+                continue;
+            if ((f->mode && e->mode && *f->mode && *e->mode && strcmp(f->mode, e->mode)))
+                continue;
+            char fa[32], fr[32];
+            codes_of(a, f->actor, f->nactor, fa, sizeof fa);
+            codes_of(a, f->recipient, f->nrecipient, fr, sizeof fr);
+            if (strcmp(fa, ea) || (fr[0] && er[0] && strcmp(fr, er)))
+                continue;
+            /* different explicit dates are different events */
+            if (e->date >= 0 && f->date >= 0) {
+                const ms_date *d1 = &MSVEC_AT(&a->dates, ms_date, e->date), *d2 = &MSVEC_AT(&a->dates, ms_date, f->date);
+                if (d1->year != d2->year || d1->month != d2->month || d1->day != d2->day)
+                    continue;
+            }
+            /* merge f into e: keep the richer arguments */
+            for (int k = 0; k < f->nrecipient; k++)
+                add_role(e->recipient, &e->nrecipient, f->recipient[k]);
+            for (int k = 0; k < f->nmediator; k++)
+                add_role(e->mediator, &e->nmediator, f->mediator[k]);
+            if (e->date < 0)
+                e->date = f->date;
+            if (e->attrib < 0)
+                e->attrib = f->attrib;
+            if (e->location < 0)
+                e->location = f->location;
+            e->mentions += f->mentions;
+            f->dropped = 1;
+            if (!er[0])
+                codes_of(a, e->recipient, e->nrecipient, er, sizeof er);
+            for (size_t q = 0; q < x->trigs.n; q++) {
+                ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, q);
+                if (h->event == (int)j)
+                    h->event = (int)i;
+            }
+            for (size_t q = 0; q < a->figures.n; q++) {
+                ms_figure *fg = &MSVEC_AT(&a->figures, ms_figure, q);
+                if (fg->event == (int)j)
+                    fg->event = (int)i;
+            }
+        }
+    }
+}
