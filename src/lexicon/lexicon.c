@@ -94,8 +94,11 @@ static const char *extra_get(const char *ex, size_t n, const char *key, size_t *
 
 static void register_words(ms_textmodel *tm, const char *phrase, size_t n)
 {
-    /* every word of an entry is a known word for clitic segmentation */
+    /* the words of an entry are known words for clitic segmentation; inner
+     * words are skipped when they may carry a clitic themselves (المكتب
+     * السياسي لحماس must not make لحماس a word) */
     size_t i = 0;
+    int pos = 0;
     while (i < n) {
         while (i < n && phrase[i] == ' ')
             i++;
@@ -106,10 +109,16 @@ static void register_words(ms_textmodel *tm, const char *phrase, size_t n)
             size_t wn;
             char *w = ms_normalize_word(phrase + i, e - i, &wn);
             /* the article is segmented off in text: register the word without it */
-            size_t off = wn >= 10 && !memcmp(w, "\xD8\xA7\xD9\x84", 4) ? 4 : 0;
-            if (w && wn - off >= 4)
+            size_t off = w && wn >= 10 && !memcmp(w, "\xD8\xA7\xD9\x84", 4) ? 4 : 0;
+            static const char *const clitic_letters[] = {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84",
+                                                         "\xD9\x83", "\xD8\xB3"};
+            bool may_carry = false;
+            for (size_t c = 0; w && !off && pos > 0 && c < MS_ARRAY_LEN(clitic_letters); c++)
+                may_carry |= wn >= 2 && !memcmp(w, clitic_letters[c], 2);
+            if (w && wn - off >= 4 && !may_carry)
                 ms_textmodel_add_word(tm, w + off, wn - off);
             free(w);
+            pos++;
         }
         i = e;
     }

@@ -153,7 +153,14 @@ static json_t *figures_json(const ms_analysis *a)
         json_object_set_new(o, "noun", f->noun_end > f->noun_start ? ms_json_span_text(a, f->noun_start, f->noun_end)
                                                                    : json_null());
         json_object_set_new(o, "population", f->population[0] ? json_string(f->population) : json_null());
-        json_object_set_new(o, "event", f->event >= 0 ? json_integer(f->event) : json_null());
+        /* the index among the events printed (merged ones are not) */
+        json_int_t ev = -1;
+        if (f->event >= 0 && (size_t)f->event < a->events.n && !MSVEC_AT(&a->events, ms_event, f->event).dropped) {
+            ev = 0;
+            for (int k = 0; k < f->event; k++)
+                ev += !MSVEC_AT(&a->events, ms_event, k).dropped;
+        }
+        json_object_set_new(o, "event", ev >= 0 ? json_integer(ev) : json_null());
         set_date_field(o, "date", a, f->date);
         json_object_set_new(o, "modality", json_string(ms_modality_name(f->modality)));
         json_object_set_new(o, "attribution", ms_json_attrib(a, f->attrib));

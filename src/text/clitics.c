@@ -224,6 +224,9 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
 
 void ms_segment_tokens(const ms_textmodel *tm, ms_text *t)
 {
+    /* words repeat: remember each word's segmentation for this text */
+    msmap cache;
+    msmap_init(&cache);
     for (size_t i = 0; i < t->ntok; i++) {
         ms_token *k = &t->tok[i];
         if (k->kind != MS_TOK_ARABIC)
@@ -245,6 +248,15 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_text *t)
             }
             continue;
         }
+        uint32_t v;
+        if (msmap_get(&cache, w, n, &v)) {
+            k->pro = (uint8_t)v;
+            k->pro_len = (uint8_t)(v >> 8);
+            k->enc_len = (uint8_t)(v >> 16);
+            continue;
+        }
         segment(tm, w, n, k);
+        msmap_put(&cache, w, n, (uint32_t)k->pro | (uint32_t)k->pro_len << 8 | (uint32_t)k->enc_len << 16);
     }
+    msmap_free(&cache);
 }

@@ -76,6 +76,21 @@ static int map_cp(uint32_t c, unsigned fl, uint32_t *out)
     return 1;
 }
 
+static bool grow(ms_norm *out, size_t *cap, size_t need)
+{
+    size_t c = *cap * 2 > need ? *cap * 2 : need;
+    char *t = realloc(out->text, c + 1);
+    if (!t)
+        return false;
+    out->text = t;
+    uint32_t *m = realloc(out->map, (c + 1) * sizeof *m);
+    if (!m)
+        return false;
+    out->map = m;
+    *cap = c;
+    return true;
+}
+
 int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
 {
     memset(out, 0, sizeof *out);
@@ -83,7 +98,7 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
         fl = MARSAD_NORM_DEFAULT;
     if (len >= UINT32_MAX)
         return MARSAD_ETOOBIG;
-    size_t cap = len + 16;
+    size_t cap = len + 64;
     out->text = malloc(cap + 1);
     out->map = malloc((cap + 1) * sizeof *out->map);
     if (!out->text || !out->map) {
@@ -93,12 +108,42 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
     const unsigned char *s = (const unsigned char *)src;
     size_t i = 0, o = 0;
     while (i < len) {
+        /* room for the longest expansion of one character (NFKC of a ligature) */
+        if (o + 64 > cap && !grow(out, &cap, o + 64)) {
+            ms_norm_free(out);
+            return MARSAD_ENOMEM;
+        }
         uint32_t cp;
         bool bad = false;
         size_t k;
         if (s[i] < 0x80) {
-            cp = s[i];
-            k = 1;
+            /* ASCII: the common case outside Arabic words */
+            unsigned char c = s[i];
+            if (c >= 'A' && c <= 'Z' && (fl & MARSAD_NORM_CASE))
+                c += 32;
+            out->text[o] = (char)c;
+            out->map[o++] = (uint32_t)i++;
+            continue;
+        } else if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            cp = ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+            k = 2;
+            /* plain Arabic letters (no folding applies) are copied as they are */
+            if (cp >= 0x0628 && cp <= 0x063A && cp != 0x0629) {
+                out->text[o] = (char)s[i];
+                out->text[o + 1] = (char)s[i + 1];
+                out->map[o] = out->map[o + 1] = (uint32_t)i;
+                o += 2;
+                i += 2;
+                continue;
+            }
+            if (cp >= 0x0641 && cp <= 0x0648) {
+                out->text[o] = (char)s[i];
+                out->text[o + 1] = (char)s[i + 1];
+                out->map[o] = out->map[o + 1] = (uint32_t)i;
+                o += 2;
+                i += 2;
+                continue;
+            }
         } else {
             k = ms_utf8_decode(s + i, len - i, &cp, &bad);
             if (bad)
@@ -126,21 +171,6 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
         for (int j = 0; j < ncp; j++) {
             char enc[4];
             size_t el = ms_utf8_encode(cps[j], enc);
-            if (o + el > cap) {
-                cap = cap * 2 + el;
-                char *t = realloc(out->text, cap + 1);
-                if (!t) {
-                    ms_norm_free(out);
-                    return MARSAD_ENOMEM;
-                }
-                out->text = t;
-                uint32_t *m = realloc(out->map, (cap + 1) * sizeof *m);
-                if (!m) {
-                    ms_norm_free(out);
-                    return MARSAD_ENOMEM;
-                }
-                out->map = m;
-            }
             for (size_t b = 0; b < el; b++) {
                 out->text[o] = enc[b];
                 out->map[o] = (uint32_t)i;

@@ -48,7 +48,7 @@ char *ms_strdup(const char *s);
 /* Copy with leading/trailing ASCII and Unicode whitespace removed. */
 char *ms_strtrim_dup(const char *s, size_t n);
 
-/* FNV-1a 64-bit. */
+/* A fast 64-bit hash of n bytes (not cryptographic). */
 uint64_t ms_hash(const void *p, size_t n);
 
 void ms_seterr(marsad_error *err, int code, size_t line, size_t offset, const char *fmt, ...)
