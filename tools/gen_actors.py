@@ -443,7 +443,7 @@ def emit_person(table, p):
     for (osrc, office, code, sector, frm, to, oopt) in p["offices"]:
         lines.append((osrc, code, sector, frm, to, office, oopt))
     # the time no listed office covers: before the first one, between, after the last
-    spans = sorted((o[3] or "0000-00-00", o[4] or "9999-99-99", o[1]) for o in p["offices"])
+    spans = sorted((o[4] or "0000-00-00", o[5] or "9999-99-99", o[1]) for o in p["offices"])
     cursor, last_office = "0000-00-00", ""
     for frm, to, office in spans:
         if frm > cursor:
