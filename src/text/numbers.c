@@ -519,6 +519,21 @@ static atom classify(const ctx *c, size_t i)
     return a;
 }
 
+/* Token i read as و + a word, even when the whole token is itself a word. */
+static atom classify_conj(const ctx *c, size_t i)
+{
+    atom a = {NULL, NK_NONE, 0, 0};
+    size_t n;
+    const char *w = tok_text(c, i, &n);
+    if (c->t->tok[i].kind == MS_TOK_ARABIC && n >= 6 && at(w, AR_WAW) && bigram_has(c->nt, w + 2, n - 2) &&
+        (a.w = lookup_exact(c, w + 2, n - 2))) {
+        a.kind = a.w->kind;
+        a.value = a.w->value;
+        a.pro = P_CONJ;
+    }
+    return a;
+}
+
 static bool is_number_kind(uint8_t k)
 {
     return (k >= NK_UNIT && k <= NK_VAGUE) || k == NK_DIGIT;
@@ -684,7 +699,7 @@ static bool parse_number(const ctx *c, size_t i, size_t send, numres *r)
         if (j >= send)
             return false;
         atom b = classify(c, j);
-        if (b.pro || (b.kind != NK_MULT && b.kind != NK_MULT_ACC))
+        if ((b.pro & ~P_DEF) || (b.kind != NK_MULT && b.kind != NK_MULT_ACC))
             return false;
         total = a.value * b.value;
         last_mult = b.value;
@@ -697,8 +712,10 @@ static bool parse_number(const ctx *c, size_t i, size_t send, numres *r)
     while (j < send) {
         atom b = classify(c, j);
         double group = is_digit ? digit : h + u + tn;
+        bool adjacent = false;
         if (!b.pro && b.kind != NK_NONE) {
             /* adjacent words: teens, ثلاث مئة, multipliers */
+            adjacent = true;
             if (b.kind == NK_TEN && (prev == NK_UNIT || prev == NK_UNIT_COMPOUND) && !is_digit && tn == 0 &&
                 u > 0 && u < 10) {
                 u += 10;
@@ -719,8 +736,10 @@ static bool parse_number(const ctx *c, size_t i, size_t send, numres *r)
                 h = u = tn = digit = 0;
                 is_digit = false;
             } else {
-                break;
+                adjacent = false;
             }
+        }
+        if (adjacent) {
             prev = b.kind;
             j++;
             natoms++;
@@ -728,6 +747,8 @@ static bool parse_number(const ctx *c, size_t i, size_t send, numres *r)
         }
         /* و joins the next part: attached (وعشرين) or apart (و 200) */
         size_t k = j;
+        if (!b.pro && b.kind != NK_NONE)
+            b = classify_conj(c, j); /* وأحد folds to واحد: read it as و+أحد here */
         if (b.pro == P_CONJ) {
             /* the atom is the token itself, without its و */
         } else if (!b.pro && is_waw(c, j) && j + 1 < send) {
@@ -782,6 +803,12 @@ static bool parse_number(const ctx *c, size_t i, size_t send, numres *r)
             total += b.value * last_mult;
             j = k + 1;
             natoms++;
+            /* ونصف المليون: the fraction may name its multiplier again */
+            if (j < send) {
+                atom m = classify(c, j);
+                if (m.pro == P_DEF && (m.kind == NK_MULT || m.kind == NK_MULT_ACC) && m.value == last_mult)
+                    j++;
+            }
             break;
         } else if (b.kind == NK_MORE) {
             if (weak)
@@ -1074,8 +1101,6 @@ static size_t figure_at(const ctx *c, size_t i, msvec *out, bool *oom)
     if (r.vague) {
         /* a vague quantity takes no qualifier (أكثر من عشرات is still dozens) */
         noun = noun_after(c, r.end, send);
-        if (r.def && noun == UINT32_MAX)
-            noun = noun_before(c, nstart, first);
         if (!push(out, t, nstart, r.end, r.low, r.low, r.high, MS_Q_VAGUE, false, false, noun))
             *oom = true;
         return noun != UINT32_MAX && noun >= r.end ? noun + 1 : r.end;
