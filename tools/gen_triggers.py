@@ -145,7 +145,7 @@ def fail(where, msg):
 # (أطلقنا سراح، نطالب). Second-person forms are left out: they are rare in
 # news and only add spellings that collide with other words.
 PAST_V = ["", "ت", "وا", "ا", "تا"]          # 3ms 3fs 3mp 3md 3fd
-PAST_C = ["ت", "ن", "نا"]                    # 1s 3fp 1p
+PAST_C = ["ت", "نا"]                         # 1s 1p
 IMPF_PREFIX = ["ي", "ت", "ن", "أ"]
 IMPF_SUFFIX = ["", "ون", "ان", "ين", "وا", "ا", "ن"]
 # Which suffixes each prefix takes: ي 3m (and 3fp يفعلن), ت 3fs and 3fd,
@@ -174,9 +174,12 @@ def past_forms(past, klass):
         short = p[:-2] + p[-1]
         out += [(p + s, False) for s in PAST_V]
         out += [(short + s, False) for s in PAST_C]
-        # the passive (قيل، أصيب، اختير) has ya where the active has alif
-        pas = p[:-2] + YA + p[-1]
-        out += [(pas + s, True) for s in PAST_V]
+        # the passive (أصيب، اختير، اغتيل) has ya where the active has alif;
+        # for the short verbs (زار → زير) it is rare and mostly meets other
+        # words, so those list it with past+= when it is wanted
+        if len(p) >= 4:
+            pas = p[:-2] + YA + p[-1]
+            out += [(pas + s, True) for s in PAST_V]
     elif klass == "doubled":
         out += [(p + s, False) for s in PAST_V]
         out += [(p + p[-1] + s, False) for s in PAST_C]
@@ -185,7 +188,7 @@ def past_forms(past, klass):
         if p.endswith(ALIF):            # دعا: the glide is waw
             out += [(p, False), (base + "ت", False), (base + "وا", False), (base + "تا", False)]
             out += [(base + WAW + s, False) for s in PAST_C]
-            out += [(base + "ي", True), (base + "يت", True), (base + "وا", True)]  # دُعي
+            out += [(base + "ي", True), (base + "يت", True)]  # دُعي
         elif p.endswith(YA):            # لقي، بقي: kasra-defective
             out += [(p, False), (p + "ت", False), (base + "وا", False), (p + "ا", False), (p + "تا", False)]
             out += [(p + s, False) for s in PAST_C]
@@ -238,7 +241,9 @@ def imperf_forms(imperf, klass, jussive):
     out = []
     for label, e, pas in endings:
         for pre in IMPF_PREFIX:
-            if label in IMPF_COMBOS[pre]:
+            # a passive in the first person (نُصاب، أُصاب) is rare and meets
+            # other words (نصاب quorum)
+            if label in IMPF_COMBOS[pre] and not (pas and pre in ("ن", "أ")):
                 out.append((_prefixed(e, pre), pas))
     return out
 
