@@ -412,20 +412,50 @@ static long date_at_end(const lineview *v)
     return -1;
 }
 
-/* Ends with sentence punctuation? Headlines and captions usually do not. */
+/* Ends with sentence punctuation (or a colon opening a list)? Headlines,
+ * links and captions do not; a question mark is a headline's too. */
 static bool ends_sentence(const char *s, size_t n)
 {
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == ')'))
-        n--;
+    for (;;) {
+        while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == ')' || s[n - 1] == '\''))
+            n--;
+        /* closing quotes ” » ’ */
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+            n -= 3;
+        else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xBB)
+            n -= 2;
+        else
+            break;
+    }
     if (!n)
         return false;
     char ch = s[n - 1];
-    if (ch == '.' || ch == '!' || ch == '?' || ch == ':')
+    if (ch == '.' || ch == '!' || ch == ':' || ch == ',')
         return true;
-    /* ؟ and the closing quotes ” » */
-    if (n >= 2 && (unsigned char)s[n - 2] == 0xD8 && (unsigned char)s[n - 1] == 0x9F)
-        return true;
-    return false;
+    /* the Arabic comma */
+    return n >= 2 && (unsigned char)s[n - 2] == 0xD8 && (unsigned char)s[n - 1] == 0x8C;
+}
+
+static bool ends_with_colon(const char *s, size_t n)
+{
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    return n > 0 && s[n - 1] == ':';
+}
+
+/* A line that reads as a link to another story: a headline's length and
+ * shape, not a list item. */
+static bool link_like(const char *s, size_t n)
+{
+    size_t w = count_words(s, n);
+    if (w < 3 || w > 16 || ends_sentence(s, n))
+        return false;
+    unsigned char c = (unsigned char)s[0];
+    if (c == '-' || c == '*' || c == '+' || (c >= '0' && c <= '9') || c == 0xE2 /* – — • */ ||
+        (c == 0xD9 && (unsigned char)s[1] >= 0xA0 && (unsigned char)s[1] <= 0xA9) /* Arabic-Indic digit */)
+        return false;
+    return true;
 }
 
 static bool has_letter(const char *s, size_t n)
@@ -534,7 +564,7 @@ static const char *share_line(const ms_cleaner *c, lineview *v, size_t words)
         const rule *br = NULL;
         for (size_t i = 0; i < c->n; i++) {
             const rule *r = &c->r[i];
-            if (r->sh != SH_WORD || words > r->maxw || r->nwords <= best)
+            if (r->sh != SH_WORD || words > r->maxw || r->nwords <= best || strcmp(r->kind, "share") != 0)
                 continue;
             if (words_at(v, k, r)) {
                 best = r->nwords;
@@ -767,6 +797,46 @@ static bool plausible(const verdict *vd, const lineview *v)
 
 static size_t line_words(const char *s, size_t n) { return count_words(s, n); }
 
+/* After a "read also" marker and one headline, do the paragraphs go on with
+ * this article rather than start another? They do when more link markers
+ * follow (links sprinkled through one article), or when the first opens
+ * with the conjunction و, which no article's lead does. */
+static bool continues(const ms_cleaner *c, const char *body, const cline *L, size_t nl, size_t j)
+{
+    const char *s = body + L[j].a;
+    size_t n = L[j].b - L[j].a;
+    if (n > 2 && (unsigned char)s[0] == 0xD9 && (unsigned char)s[1] == 0x88) {
+        size_t e = 0;
+        while (e < n && s[e] != ' ')
+            e++;
+        size_t wl;
+        char *w = ms_normalize_word(s, e, &wl);
+        bool stem = false;
+        for (size_t i = 0; w && i < c->n && !stem; i++)
+            stem = c->r[i].sh == SH_WORD && !strcmp(c->r[i].kind, "waw") && c->r[i].len == wl &&
+                   !memcmp(c->r[i].text, w, wl);
+        free(w);
+        /* و plus at least three letters */
+        if (!stem && e >= 8)
+            return true;
+    }
+    for (size_t k = j + 1; k < nl; k++) {
+        lineview v;
+        memset(&v, 0, sizeof v);
+        v.s = body + L[k].a;
+        v.n = L[k].b - L[k].a;
+        size_t words = count_words(v.s, v.n);
+        if (words > 24 || !fold_line(&v))
+            continue;
+        verdict vd = {0};
+        bool marker = classify_words(c, &v, words, &vd) && vd.r->sh == SH_TAIL && !strcmp(vd.r->kind, "related");
+        unfold_line(&v);
+        if (marker)
+            return true;
+    }
+    return false;
+}
+
 int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsigned flags)
 {
     if (!d->body)
@@ -915,8 +985,12 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
                 while (j < nl && !L[j].drop && line_words(body + L[j].a, L[j].b - L[j].a) <= 16 &&
                        !ends_sentence(body + L[j].a, L[j].b - L[j].a))
                     j++, shortn++;
+                /* related: a headline then paragraphs is another article
+                 * (to the end); several links then paragraphs is a list
+                 * inside this one; paragraphs straight after the marker go
+                 * on with this article (the links were lost) */
                 size_t end = nl;
-                if (!strcmp(vd.r->kind, "related") && shortn >= 2 && j < nl)
+                if (!strcmp(vd.r->kind, "related") && j < nl && (shortn != 1 || continues(c, body, L, nl, j)))
                     end = j;
                 msbuf b;
                 msbuf_init(&b);
@@ -947,6 +1021,41 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             drop(d, &L[i], body, "caption");
         }
         unfold_line(&v);
+    }
+
+    /* links to other stories set between paragraphs without a marker: two
+     * or more link-like lines with full paragraphs around them */
+    for (size_t i = 0; i < nl; i++) {
+        if (L[i].drop || !link_like(body + L[i].a, L[i].b - L[i].a))
+            continue;
+        size_t j = i, run = 0;
+        while (j < nl && (L[j].drop || link_like(body + L[j].a, L[j].b - L[j].a))) {
+            run += !L[j].drop;
+            j++;
+        }
+        long prev = (long)i - 1;
+        while (prev >= 0 && L[prev].drop)
+            prev--;
+        size_t next = j;
+        bool before_ok = prev >= 0 && line_words(body + L[prev].a, L[prev].b - L[prev].a) >= 12 &&
+                         !ends_with_colon(body + L[prev].a, L[prev].b - L[prev].a);
+        bool after_ok = next >= nl || line_words(body + L[next].a, L[next].b - L[next].a) >= 12;
+        if (run >= 2 && before_ok && after_ok) {
+            msbuf b;
+            msbuf_init(&b);
+            for (size_t k = i; k < j; k++) {
+                if (L[k].drop)
+                    continue;
+                if (b.len)
+                    msbuf_addc(&b, '\n');
+                msbuf_add(&b, body + L[k].a, L[k].b - L[k].a);
+                L[k].drop = true;
+            }
+            if (!b.oom && b.len)
+                ms_doc_add_removed(d, "related", b.s, b.len);
+            msbuf_free(&b);
+        }
+        i = j;
     }
 
     /* the dateline opens the first paragraph that is left */
