@@ -213,6 +213,11 @@ class Table:
             if "\t" in v or "\n" in v:
                 src.fail("tab or newline in %r" % v)
         check_span(src, frm, to)
+        # data files give `to` as the first day something no longer holds
+        # (a successor's first day); the table gives the last day it holds,
+        # so that both ends are inclusive and touching terms never overlap
+        if to:
+            to = (datetime.date.fromisoformat(to) - datetime.timedelta(days=1)).isoformat()
         row = (alias, kind, code, sector, entity, frm, to, office, extra)
         self.rows.setdefault(row, src)
 
@@ -443,19 +448,26 @@ def emit_person(table, p):
     for (osrc, office, code, sector, frm, to, oopt) in p["offices"]:
         lines.append((osrc, code, sector, frm, to, office, oopt))
     # the time no listed office covers: before the first one, between, after the last
-    spans = sorted((o[4] or "0000-00-00", o[5] or "9999-99-99", o[1]) for o in p["offices"])
-    cursor, last_office = "0000-00-00", ""
-    for frm, to, office in spans:
+    spans = sorted((o[4] or "0000-00-00", o[5] or "9999-99-99", o[1], o[2]) for o in p["offices"])
+    cursor, last = "0000-00-00", None
+
+    def gap(frm, to):
+        # after an office: "former <office>", coded by the country of that
+        # office (a former Dutch prime minister is Dutch, whatever he is now)
+        if last is None:
+            return (src, p["code"], p["sector"], "", to, rest_office, {})
+        office, code = last
+        sector = p["sector"] if code == p["code"] else "ELI"
+        return (src, code, sector, frm, to, rest_office or "former " + office,
+                {} if rest_office else {"flag": "former"})
+
+    for frm, to, office, code in spans:
         if frm > cursor:
-            gap_office = rest_office or ("former " + last_office if last_office else "")
-            lines.append((src, p["code"], p["sector"], "" if cursor == "0000-00-00" else cursor, frm,
-                          gap_office, {"flag": "former"} if last_office and not rest_office else {}))
+            lines.append(gap(cursor, frm))
         if to >= cursor:
-            cursor, last_office = to, office
+            cursor, last = to, (office, code)
     if cursor != "9999-99-99":
-        gap_office = rest_office or ("former " + last_office if last_office else "")
-        lines.append((src, p["code"], p["sector"], "" if cursor == "0000-00-00" else cursor, "",
-                      gap_office, {"flag": "former"} if last_office and not rest_office else {}))
+        lines.append(gap(cursor, ""))
     for a, ex in p["names"]:
         for (lsrc, code, sector, frm, to, office, oopt) in lines:
             table.add(lsrc, a, "person", code, sector, p["entity"], frm, to, office,
