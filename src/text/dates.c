@@ -544,6 +544,14 @@ static int32_t lookup_token(const struct ms_datetables *dt, const ms_text *t, co
     *strip = 0;
     size_t n = canon(t, k, buf, sizeof buf);
     int32_t r = find_key(dt, buf, n);
+    if (r >= 0 && k->kind == MS_TOK_ARABIC && k->pro_len && k->pro_len < k->nend - k->nstart) {
+        /* the span leaves out a conjunction or preposition (و+العام), but
+         * keeps the article, or the لل that ل+ال is written as */
+        size_t p = k->pro_len;
+        if (k->pro & MS_PRO_AL)
+            p = p >= 4 ? p - 4 : 0;
+        *strip = (uint8_t)p;
+    }
     if (r >= 0 || k->kind != MS_TOK_ARABIC)
         return r;
     const char *w = t->norm.text + k->nstart;
@@ -584,6 +592,7 @@ typedef struct dctx {
     bool has_ref;
     int64_t ref_days;
     size_t first, lim;   /* the sentence being scanned: tokens [first, lim) */
+    size_t done;         /* tokens before this belong to a date already found */
     msvec *out;
     int rc;
 } dctx;
@@ -591,6 +600,7 @@ typedef struct dctx {
 typedef struct dval {
     int y, m, d;
     uint8_t prec, rel, hijri, wd, yinf;
+    uint8_t bad;    /* a date that does not exist (29 فبراير 2023): its words are consumed, nothing is reported */
 } dval;
 
 static const dentry *E(const dctx *c, size_t i)
@@ -746,7 +756,7 @@ static uint32_t rel_at(const dctx *c, size_t i)
 
 static void emit(dctx *c, size_t a, size_t b, const dval *v)
 {
-    if (c->rc)
+    if (c->rc || v->bad)
         return;
     ms_date *d = msvec_push(c->out);
     if (!d) {
@@ -755,19 +765,7 @@ static void emit(dctx *c, size_t a, size_t b, const dval *v)
     }
     d->tok_first = (uint32_t)a;
     d->tok_end = (uint32_t)b;
-    d->start = c->t->tok[a].start;
-    /* the span leaves out a conjunction or preposition glued to its first
-     * word (و+العام الماضي), but keeps the article (and لل whole) */
-    const ms_token *k = &c->t->tok[a];
-    if (c->strip[a]) {
-        d->start = c->t->norm.map[k->nstart + c->strip[a]];
-    } else if (k->kind == MS_TOK_ARABIC && k->pro_len && k->pro_len < k->nend - k->nstart) {
-        size_t p = k->pro_len;
-        if (k->pro & MS_PRO_AL)
-            p = p >= 4 ? p - 4 : 0; /* ال, or the لل that ل+ال is written as */
-        if (p)
-            d->start = c->t->norm.map[k->nstart + p];
-    }
+    d->start = c->strip[a] ? c->t->norm.map[c->t->tok[a].nstart + c->strip[a]] : c->t->tok[a].start;
     d->end = c->t->tok[b - 1].end;
     d->year = v->y;
     d->month = v->prec == MS_PREC_YEAR ? 0 : v->m;
@@ -797,6 +795,13 @@ static size_t month_at(const dctx *c, size_t i, const dentry **me, bool *paired)
         (e2->cal == CAL_HIJRI) == ((*me)->cal == CAL_HIJRI)) {
         *paired = true;
         return e2end + 1;
+    }
+    /* سبتمبر أيلول, ديسمبر - كانون الأول: the same month, without a slash */
+    size_t q = is_punct(c, end, "-") ? end + 1 : end;
+    if ((e2end = phrase(c, q, R_MONTH, &e2)) && e2->month == (*me)->month && e2->cal == CAL_ARABIC &&
+        (*me)->cal == CAL_ARABIC) {
+        *paired = true;
+        return e2end;
     }
     return end;
 }
@@ -932,6 +937,16 @@ static bool hijri_month(const dctx *c, int hy, int hm, int mode, dval *v)
     return true;
 }
 
+/* An ordinal after a definite noun qualifies it (الأسبوع الأول من أكتوبر)
+ * rather than naming a day. */
+static bool ordinal_qualifies(const dctx *c, size_t i)
+{
+    if (i <= c->first || c->t->tok[i - 1].kind != MS_TOK_ARABIC || has(c, i - 1, R_MONTH_CUE))
+        return false;
+    const ms_token *p = &c->t->tok[i - 1];
+    return (p->pro & MS_PRO_AL) || (p->nend - p->nstart > 4 && !memcmp(c->t->norm.text + p->nstart, AR_AL, 4));
+}
+
 /* A day with its month: "7 أكتوبر 2023", "السابع من تشرين الأول", "9th, October
  * 2023", "15 رمضان 1445 هـ", with the year inferred when missing. `wd` is the
  * weekday written before it, if any; `merged` says a weekday or a time of day
@@ -949,11 +964,7 @@ static size_t day_date(dctx *c, size_t i, int wd, bool merged, dval *v)
         d = e->ordinal;
         if (!has(c, j, R_OF))
             return 0;
-        /* الأسبوع الأول من أكتوبر: an ordinal after a definite noun qualifies it */
-        if (!merged && i > c->first && c->t->tok[i - 1].kind == MS_TOK_ARABIC && !has(c, i - 1, R_MONTH_CUE) &&
-            ((c->t->tok[i - 1].pro & MS_PRO_AL) ||
-             (c->t->tok[i - 1].nend - c->t->tok[i - 1].nstart > 4 &&
-              !memcmp(c->t->norm.text + c->t->tok[i - 1].nstart, AR_AL, 4))))
+        if (!merged && ordinal_qualifies(c, i))
             return 0;
     } else {
         return 0;
@@ -979,7 +990,8 @@ static size_t day_date(dctx *c, size_t i, int wd, bool merged, dval *v)
     if ((yend = year_at(c, k, &y, &era)) ||
         (me->cal == CAL_ENGLISH && is_comma(c, k) && (yend = year_at(c, k + 1, &y, &era)))) {
         k = yend;
-    } else if (!hijri && has(c, k, R_OF) && (yend = year_phrase(c, k + 1, &y, &rel))) {
+    } else if (!hijri && ((has(c, k, R_OF) && (yend = year_phrase(c, k + 1, &y, &rel))) ||
+                          (yend = year_phrase(c, k, &y, &rel)))) {
         k = yend;
     } else if (rel_at(c, k)) {
         int mode = mode_for(c, i, (int)rel_at(c, k));
@@ -995,15 +1007,19 @@ static size_t day_date(dctx *c, size_t i, int wd, bool merged, dval *v)
     }
     if (hijri) {
         int64_t days;
-        if (!hijri_days(y, m, d, &days))
-            return 0;
+        if (!hijri_days(y, m, d, &days)) {
+            v->bad = 1;
+            return k;
+        }
         ms_ymd r = days_ymd(days);
         v->y = r.y;
         v->m = r.m;
         v->d = r.d;
     } else {
-        if (!valid_ymd(y, m, d))
-            return 0;
+        if (!valid_ymd(y, m, d)) {
+            v->bad = 1;
+            return k;
+        }
         v->y = y;
         v->m = m;
         v->d = d;
@@ -1025,7 +1041,8 @@ static size_t numeric_date(const dctx *c, size_t i, dval *v)
         return 0;
     char buf[40];
     size_t ends[8], n = 0, ntk = 0;
-    for (size_t j = i; j < c->lim && ntk < 8; j++) {
+    /* the run may cross a sentence end the dots of 20.10.2023 made */
+    for (size_t j = i; j < t->ntok && ntk < 8; j++) {
         const ms_token *k = &t->tok[j];
         if (j > i && k->space_before)
             break;
@@ -1252,7 +1269,8 @@ static size_t month_phrase(dctx *c, size_t i)
     int hy = 0, mode = -1;
     if ((end = year_at(c, k, &y, &era))) {
         hy = y;
-    } else if (!hijri && has(c, k, R_OF) && (end = year_phrase(c, k + 1, &y, &rel))) {
+    } else if (!hijri && ((has(c, k, R_OF) && (end = year_phrase(c, k + 1, &y, &rel))) ||
+                          (end = year_phrase(c, k, &y, &rel)))) {
         hy = y;
     } else if (me->cal != CAL_ENGLISH && rel_at(c, k)) {
         mode = mode_for(c, i, (int)rel_at(c, k));
@@ -1260,7 +1278,8 @@ static size_t month_phrase(dctx *c, size_t i)
         rel = true;
     } else {
         bool cue = i > c->first && has(c, i - 1, R_MONTH_CUE);
-        bool ok = me->cal != CAL_ENGLISH && (mword || paired || (cue && !me->strict && !hijri));
+        /* a bare name is a month only after a cue: حرب أكتوبر is a name */
+        bool ok = me->cal != CAL_ENGLISH && (mword || (cue && (paired || (!me->strict && !hijri))));
         if (!ok)
             return 0;
         mode = mode_for(c, i, 0);
@@ -1358,6 +1377,47 @@ static size_t period_phrase(dctx *c, size_t i)
     return j;
 }
 
+/* The day a token starts: a number or an ordinal phrase; returns its end. */
+static size_t day_word(const dctx *c, size_t i, int *d)
+{
+    const dentry *e;
+    size_t j;
+    if (day_tok(c, i, d))
+        return i + 1;
+    if ((j = phrase(c, i, R_ORDINAL, &e))) {
+        *d = e->ordinal;
+        return j;
+    }
+    return 0;
+}
+
+/* Two days of one month: "7 و8 أكتوبر", "من 3 إلى 6 أبريل", "الرابع والخامس
+ * من ديسمبر". The first day shares the month and year of the second. */
+static size_t day_range(dctx *c, size_t i)
+{
+    int d, d2;
+    size_t j = day_word(c, i, &d), s2;
+    if (!j || (!day_tok(c, i, &d) && ordinal_qualifies(c, i)))
+        return 0;
+    if (has(c, j, R_RANGE) || is_punct(c, j, "-"))
+        s2 = j + 1;
+    else if (j < c->lim && (c->t->tok[j].pro & MS_PRO_W) && has(c, j, R_ORDINAL))
+        s2 = j;
+    else
+        return 0;
+    dval v2;
+    size_t e2 = day_date(c, s2, 0, true, &v2);
+    if (!e2 || v2.hijri || !day_word(c, s2, &d2) || d >= d2)
+        return 0;
+    dval v1 = v2;
+    v1.d = d;
+    v1.wd = 0;
+    if (!v1.bad && valid_ymd(v1.y, v1.m, v1.d))
+        emit(c, i, j, &v1);
+    emit(c, s2, e2, &v2);
+    return e2;
+}
+
 /* Dates starting at a number: numeric dates, day + month (and a range of days
  * before it: "7 و8 أكتوبر"), a year with its era ("1445 هـ", "2023م"). */
 static size_t number_start(dctx *c, size_t i)
@@ -1372,26 +1432,8 @@ static size_t number_start(dctx *c, size_t i)
         emit(c, i, end, &v);
         return end;
     }
-    int d;
-    if (day_tok(c, i, &d)) {
-        size_t j = i + 1;
-        if (has(c, j, R_RANGE) || is_punct(c, j, "-")) {
-            dval v2;
-            size_t e2 = day_date(c, j + 1, 0, false, &v2);
-            int d2;
-            if (e2 && day_tok(c, j + 1, &d2) && d < d2 && !v2.hijri) {
-                /* the first day shares the month and year of the second */
-                dval v1 = v2;
-                v1.d = d;
-                if (valid_ymd(v1.y, v1.m, v1.d)) {
-                    v1.wd = 0;
-                    emit(c, i, i + 1, &v1);
-                }
-                emit(c, j + 1, e2, &v2);
-                return e2;
-            }
-        }
-    }
+    if ((end = day_range(c, i)))
+        return end;
     int y;
     uint32_t era;
     /* a bare year needs its era; "م" alone is also "metres", so a Gregorian
@@ -1430,6 +1472,8 @@ static size_t match_at(dctx *c, size_t i)
         emit(c, i, end, &v);
         return end;
     }
+    if ((e->roles & (R_ORDINAL | R_PREFIX)) && (end = day_range(c, i)))
+        return end;
     if ((e->roles & (R_DAYPART | R_DAYWORD | R_WEEKDAY | R_DAY | R_DAY_GUARDED | R_PREFIX)) && (end = day_phrase(c, i)))
         return end;
     if ((e->roles & (R_MONTH | R_MONTH_WORD | R_PREFIX)) && (end = month_phrase(c, i)))
@@ -1463,8 +1507,10 @@ int ms_find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msvec *o
     for (size_t s = 0; s < t->nsent && !c.rc; s++) {
         c.first = t->sent[s].tok_first;
         c.lim = t->sent[s].tok_end;
-        for (size_t i = c.first; i < c.lim && !c.rc;) {
+        for (size_t i = c.done > c.first ? c.done : c.first; i < c.lim && !c.rc;) {
             size_t end = t->tok[i].kind == MS_TOK_NUMBER || lex[i] >= 0 ? match_at(&c, i) : 0;
+            if (end > i)
+                c.done = end;
             i = end > i ? end : i + 1;
         }
     }
