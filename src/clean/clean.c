@@ -444,6 +444,12 @@ static bool ends_with_colon(const char *s, size_t n)
     return n > 0 && s[n - 1] == ':';
 }
 
+/* A paragraph of running text: long, or a complete sentence. */
+static bool full_paragraph(const char *s, size_t n)
+{
+    return count_words(s, n) >= 12 || (count_words(s, n) >= 5 && ends_sentence(s, n) && !ends_with_colon(s, n));
+}
+
 /* A line that reads as a link to another story: a headline's length and
  * shape, not a list item. */
 static bool link_like(const char *s, size_t n)
@@ -749,9 +755,10 @@ static void drop(marsad_doc *d, cline *l, const char *body, const char *kind)
         ms_doc_add_removed(d, kind, body + l->a, l->b - l->a);
 }
 
-static bool headline_like(size_t n, size_t words)
+/* A headline: a few words, rarely a full stop after a long line. */
+static bool headline_like(const char *s, size_t n, size_t words)
 {
-    return words >= 2 && words <= 30 && n <= 400;
+    return words >= 2 && words <= 25 && n <= 400 && (words <= 18 || !ends_sentence(s, n));
 }
 
 static bool same_text(const char *a, size_t an, const char *b)
@@ -901,7 +908,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             drop(d, &L[i], body, "embed");
         } else if (words <= 20 && date_at_end(&v) >= 2) {
             drop(d, &L[i], body, "caption");
-        } else if (want_title && !d->title && headline_like(v.n, words)) {
+        } else if (want_title && !d->title && i + 1 < nl && headline_like(v.s, v.n, words)) {
             ms_doc_set(&d->title, v.s, v.n);
             L[i].drop = true;
         } else {
@@ -1037,9 +1044,9 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
         while (prev >= 0 && L[prev].drop)
             prev--;
         size_t next = j;
-        bool before_ok = prev >= 0 && line_words(body + L[prev].a, L[prev].b - L[prev].a) >= 12 &&
+        bool before_ok = prev >= 0 && full_paragraph(body + L[prev].a, L[prev].b - L[prev].a) &&
                          !ends_with_colon(body + L[prev].a, L[prev].b - L[prev].a);
-        bool after_ok = next >= nl || line_words(body + L[next].a, L[next].b - L[next].a) >= 12;
+        bool after_ok = next >= nl || full_paragraph(body + L[next].a, L[next].b - L[next].a);
         if (run >= 2 && before_ok && after_ok) {
             msbuf b;
             msbuf_init(&b);

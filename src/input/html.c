@@ -495,8 +495,9 @@ static void largest_article(const xmlNode *n, const xmlNode **best, size_t *len,
 
 /* MARK: title and outlet */
 
-/* "Headline | Site" and "Site - Headline": cut the part naming the site. */
-static void strip_site(marsad_reader *r, char *t, const char *site)
+/* "Headline | Site" and "Site - Headline": cut the part naming the site;
+ * returns the outlet it names when the dictionary knows it. */
+static const char *strip_site(marsad_reader *r, char *t, const char *site)
 {
     static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " ｜ "};
     for (size_t i = 0; i < MS_ARRAY_LEN(seps); i++) {
@@ -506,25 +507,26 @@ static void strip_site(marsad_reader *r, char *t, const char *site)
             last = p;
         if (last) {
             const char *tail = last + sl;
-            if ((site && !strcmp(tail, site)) ||
-                ms_outlet_canonical(r->outlets, tail, strlen(tail), MS_OUTLET_CONTEXT)) {
+            const char *o = ms_outlet_canonical(r->outlets, tail, strlen(tail), MS_OUTLET_CONTEXT);
+            if (o || (site && !strcmp(tail, site))) {
                 *last = 0;
-                return;
+                return o;
             }
         }
         char *first = strstr(t, seps[i]);
         if (first && first != t) {
             size_t hl = (size_t)(first - t);
-            if ((site && strlen(site) == hl && !memcmp(t, site, hl)) ||
-                ms_outlet_canonical(r->outlets, t, hl, MS_OUTLET_CONTEXT)) {
+            const char *o = ms_outlet_canonical(r->outlets, t, hl, MS_OUTLET_CONTEXT);
+            if (o || (site && strlen(site) == hl && !memcmp(t, site, hl))) {
                 memmove(t, first + sl, strlen(first + sl) + 1);
-                return;
+                return o;
             }
         }
     }
+    return NULL;
 }
 
-static void set_title(marsad_reader *r, marsad_doc *d, meta *m)
+static void set_title(marsad_reader *r, marsad_doc *d, meta *m, const char **title_outlet)
 {
     const char *site = m->site ? m->site : m->ld_publisher;
     const char *cands[] = {m->h1_article, m->ld_headline, m->og_title, m->tw_title, m->h1, m->title};
@@ -549,13 +551,15 @@ static void set_title(marsad_reader *r, marsad_doc *d, meta *m)
             t[o++] = t[k];
         }
         t[o] = 0;
-        strip_site(r, t, site);
+        const char *named = strip_site(r, t, site);
+        if (named && !*title_outlet)
+            *title_outlet = named;
         ms_doc_set(&d->title, t, strlen(t));
         free(t);
     }
 }
 
-static void set_outlet(marsad_reader *r, marsad_doc *d, meta *m)
+static void set_outlet(marsad_reader *r, marsad_doc *d, meta *m, const char *title_outlet)
 {
     if (d->outlet)
         return;
@@ -583,6 +587,10 @@ static void set_outlet(marsad_reader *r, marsad_doc *d, meta *m)
             ms_doc_set(&d->outlet, c, strlen(c));
             return;
         }
+    }
+    if (title_outlet) {
+        ms_doc_set(&d->outlet, title_outlet, strlen(title_outlet));
+        return;
     }
     /* a site the dictionary does not know still names the outlet */
     const char *raw = m->site ? m->site : m->ld_publisher;
@@ -634,8 +642,16 @@ bool ms_html_extract(marsad_reader *r, marsad_doc *d, const char *html, size_t n
         if (u)
             ms_doc_set(&d->url, u, strlen(u));
     }
-    set_title(r, d, &m);
-    set_outlet(r, d, &m);
+    const char *title_outlet = NULL;
+    set_title(r, d, &m, &title_outlet);
+    /* the <title> names the site even when another candidate gave the title */
+    if (!title_outlet && m.title) {
+        char *t = ms_strdup(m.title);
+        if (t)
+            title_outlet = strip_site(r, t, m.site);
+        free(t);
+    }
+    set_outlet(r, d, &m, title_outlet);
     set_date(d, &m);
 
     strip(r, d, root, 0);

@@ -190,6 +190,16 @@ int ms_read_jsonl(marsad_reader *r, marsad_doc **doc, marsad_error *err)
             /* a whole JSON array of records */
             json_error_t je;
             json_t *arr = json_loadb(s, n, 0, &je);
+            /* not one array: maybe JSON Lines whose first value is an array */
+            size_t e = k;
+            while (e < n && s[e] != '\n')
+                e++;
+            json_error_t je1;
+            json_t *first = arr ? NULL : json_loadb(s + k, e - k, 0, &je1);
+            bool lines = first != NULL;
+            json_decref(first);
+            if (lines)
+                goto line_mode;
             if (!arr || !json_is_array(arr)) {
                 r->done = true;
                 size_t line = arr ? 1 : (je.line > 0 ? (size_t)je.line : 1);
@@ -202,6 +212,7 @@ int ms_read_jsonl(marsad_reader *r, marsad_doc **doc, marsad_error *err)
             return from_array(r, doc, err);
         }
     }
+line_mode:
     while (r->pos < n) {
         size_t a = r->pos, e = a;
         while (e < n && s[e] != '\n')
