@@ -173,9 +173,12 @@ def add_article(phrase):
     return " ".join(w if w.startswith(AL) else AL + w for w in phrase.split())
 
 
-# Construct-state plurals of people nouns (مسلحو حماس, على يد مسلحي حماس):
-# they never take ال and are followed by the actor they belong to.
-CONSTRUCT = (("\u0648", "m", "pl"), ("\u064a", "m", "pl/du"))
+# Construct-state plural of people nouns (مسلحو حماس): never takes ال, and is
+# followed by the actor it belongs to. The oblique construct in -ي (مسلحي) is
+# left to the clitic segmenter, which reads it as the -ين plural whose ن falls
+# before a pronoun or a noun; listing it would make it look like a word with
+# the pronoun ي and hide that reading.
+CONSTRUCT = (("\u0648", "m", "pl"),)
 
 
 def inflect(base, construct=False):
