@@ -13,8 +13,9 @@
  *
  * The words come from data/text/months.txt, weekdays.txt and date-words.txt
  * (see data/text/README.md for the rules that resolve relative expressions).
- * Every Arabic and Latin token is looked up once, behind a small bit filter,
- * so text without dates costs one filter probe per word.
+ * Only words that can start a date are looked up up front, behind a small
+ * bit filter, so most words of a text cost one filter probe; the words that
+ * only matter next to a date (في، من، و…) are looked up when that happens.
  *
  * Hijri dates convert through ICU's islamic-umalqura calendar. */
 #include <limits.h>
@@ -213,8 +214,15 @@ enum {
     R_NOT_TODAY_AFTER = 1u << 25,
     R_NOT_TODAY_BEFORE = 1u << 26,
     R_PAIR_GUARD = 1u << 27,
-    R_PREFIX = 1u << 31 /* the first words of a longer phrase */
+    R_STARTS = 1u << 30, /* a phrase with a starting role begins with this key */
+    R_PREFIX = 1u << 31  /* the first words of a longer phrase */
 };
+
+/* The roles a date expression can start with (الشهر of الشهر الماضي, هذا of
+ * هذا العام); the others only matter next to one. */
+#define R_STARTING                                                                                            \
+    (R_MONTH | R_MONTH_WORD | R_WEEKDAY | R_DAY | R_DAY_GUARDED | R_DAYPART | R_DAYWORD | R_YEARWORD |        \
+     R_YEARWORD_DUAL | R_PERIOD | R_THIS | R_ORDINAL)
 
 enum { ARG_NONE, ARG_INT, ARG_PERIOD };
 enum { P_WEEK = 1, P_MONTH, P_YEAR };
@@ -268,7 +276,8 @@ struct ms_datetables {
     dentry *ent;
     size_t nent, cap;
     size_t maxlen;      /* longest one-word key, in bytes */
-    uint8_t filter[FILTER_BITS / 8];
+    uint8_t filter[FILTER_BITS / 8];       /* every one-word key */
+    uint8_t filter_start[FILTER_BITS / 8]; /* the keys a date can start with */
 };
 
 /* A cheap fingerprint of a one-word key: its first four bytes after the
@@ -480,6 +489,30 @@ struct ms_datetables *ms_datetables_new(marsad_error *err)
         ms_datetables_free(dt);
         return NULL;
     }
+    /* mark the keys a date can start with, and the first words of such phrases */
+    for (size_t i = 0; i < dt->map.n; i++) {
+        size_t n;
+        const char *k = msmap_key(&dt->map, i, &n);
+        uint32_t v;
+        msmap_get(&dt->map, k, n, &v);
+        if (!(dt->ent[v].roles & R_STARTING))
+            continue;
+        dt->ent[v].roles |= R_STARTS;
+        const char *sp = memchr(k, ' ', n);
+        uint32_t pv;
+        if (sp && msmap_get(&dt->map, k, (size_t)(sp - k), &pv))
+            dt->ent[pv].roles |= R_STARTS;
+    }
+    for (size_t i = 0; i < dt->map.n; i++) {
+        size_t n;
+        const char *k = msmap_key(&dt->map, i, &n);
+        uint32_t v;
+        msmap_get(&dt->map, k, n, &v);
+        if ((dt->ent[v].roles & R_STARTS) && !memchr(k, ' ', n)) {
+            unsigned h = filter_hash(k, n);
+            dt->filter_start[h / 8] |= (uint8_t)(1u << (h % 8));
+        }
+    }
     return dt;
 }
 
@@ -523,27 +556,33 @@ static size_t canon(const ms_text *t, const ms_token *k, char *buf, size_t cap)
     return o + n - pl;
 }
 
-static int32_t find_key(const struct ms_datetables *dt, const char *s, size_t n)
+/* The entry of a one-word key, or -1. With no filter given, only whether the
+ * start filter lets the key through: 0 or -1. */
+static int32_t find_key(const struct ms_datetables *dt, const uint8_t *filter, const char *s, size_t n)
 {
     if (n == 0 || n > dt->maxlen)
         return -1;
     unsigned h = filter_hash(s, n);
-    if (!(dt->filter[h / 8] & (1u << (h % 8))))
+    const uint8_t *f = filter ? filter : dt->filter_start;
+    if (!(f[h / 8] & (1u << (h % 8))))
         return -1;
+    if (!filter)
+        return 0;
     uint32_t v;
     return msmap_get(&dt->map, s, n, &v) ? (int32_t)v : -1;
 }
 
 static bool letter_is(const char *w, const char *l) { return w[0] == l[0] && w[1] == l[1]; }
 
-/* The entry of a token, or -1; *strip gets the bytes of a clitic the lookup
- * had to remove itself, for the span to leave out. */
-static int32_t lookup_token(const struct ms_datetables *dt, const ms_text *t, const ms_token *k, uint8_t *strip)
+/* The entry of a token, or -1; *strip gets the bytes of a clitic the span
+ * leaves out. With a NULL filter, 0 when the token may start a date. */
+static int32_t lookup_token(const struct ms_datetables *dt, const uint8_t *filter, const ms_text *t,
+                            const ms_token *k, uint8_t *strip)
 {
     char buf[96];
     *strip = 0;
     size_t n = canon(t, k, buf, sizeof buf);
-    int32_t r = find_key(dt, buf, n);
+    int32_t r = find_key(dt, filter, buf, n);
     if (r >= 0 && k->kind == MS_TOK_ARABIC && k->pro_len && k->pro_len < k->nend - k->nstart) {
         /* the span leaves out a conjunction or preposition (و+العام), but
          * keeps the article, or the لل that ل+ال is written as */
@@ -558,23 +597,23 @@ static int32_t lookup_token(const struct ms_datetables *dt, const ms_text *t, co
     size_t wn = k->nend - k->nstart;
     /* segmentation may have split a word that is whole, or left a clitic on
      * a word it does not know (وأكتوبر، لشباط) */
-    if ((k->pro_len || k->enc_len) && (r = find_key(dt, w, wn)) >= 0)
+    if ((k->pro_len || k->enc_len) && (r = find_key(dt, filter, w, wn)) >= 0)
         return r;
     if (k->pro_len)
         return -1;
     size_t p = wn > 4 && (letter_is(w, AR_WAW) || letter_is(w, AR_FA)) ? 2 : 0;
     *strip = (uint8_t)p;
-    if (p && wn - p >= 4 && (r = find_key(dt, w + p, wn - p)) >= 0)
+    if (p && wn - p >= 4 && (r = find_key(dt, filter, w + p, wn - p)) >= 0)
         return r;
     if (wn >= p + 6 && (letter_is(w + p, AR_BA) || letter_is(w + p, AR_LAM) || letter_is(w + p, AR_KAF)) &&
-        (r = find_key(dt, w + p + 2, wn - p - 2)) >= 0) {
+        (r = find_key(dt, filter, w + p + 2, wn - p - 2)) >= 0) {
         *strip = (uint8_t)(p + 2);
         return r;
     }
     if (wn >= p + 8 && letter_is(w + p, AR_LAM) && letter_is(w + p + 2, AR_LAM) && wn - p - 4 + 4 < sizeof buf) {
         memcpy(buf, AR_AL, 4); /* لل is ل + ال */
         memcpy(buf + 4, w + p + 4, wn - p - 4);
-        if ((r = find_key(dt, buf, wn - p)) >= 0)
+        if ((r = find_key(dt, filter, buf, wn - p)) >= 0)
             return r;
     }
     *strip = 0;
@@ -586,8 +625,8 @@ static int32_t lookup_token(const struct ms_datetables *dt, const ms_text *t, co
 typedef struct dctx {
     const struct ms_datetables *dt;
     const ms_text *t;
-    const int32_t *lex;  /* entry per token, -1 when none */
-    const uint8_t *strip;/* clitic bytes the lookup removed from the token */
+    int32_t *lex;        /* entry per token, -1 when none, -2 not looked up yet */
+    uint8_t *strip;      /* clitic bytes the lookup removed from the token */
     ms_ymd ref;
     bool has_ref;
     int64_t ref_days;
@@ -605,7 +644,14 @@ typedef struct dval {
 
 static const dentry *E(const dctx *c, size_t i)
 {
-    return i < c->lim && c->lex[i] >= 0 ? &c->dt->ent[c->lex[i]] : NULL;
+    if (i >= c->lim)
+        return NULL;
+    if (c->lex[i] == -2) {
+        const ms_token *k = &c->t->tok[i];
+        c->lex[i] = k->kind == MS_TOK_ARABIC || k->kind == MS_TOK_LATIN ?
+                    lookup_token(c->dt, c->dt->filter, c->t, k, &c->strip[i]) : -1;
+    }
+    return c->lex[i] >= 0 ? &c->dt->ent[c->lex[i]] : NULL;
 }
 
 static bool has(const dctx *c, size_t i, uint32_t roles)
@@ -1498,7 +1544,14 @@ int ms_find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msvec *o
     for (size_t i = 0; i < t->ntok; i++) {
         const ms_token *k = &t->tok[i];
         strip[i] = 0;
-        lex[i] = k->kind == MS_TOK_ARABIC || k->kind == MS_TOK_LATIN ? lookup_token(tm->dates, t, k, &strip[i]) : -1;
+        lex[i] = -1;
+        if (k->kind != MS_TOK_ARABIC && k->kind != MS_TOK_LATIN)
+            continue;
+        /* most words cannot start a date: leave them for a lookup on demand */
+        if (lookup_token(tm->dates, NULL, t, k, &strip[i]) == 0)
+            lex[i] = lookup_token(tm->dates, tm->dates->filter, t, k, &strip[i]);
+        else
+            lex[i] = -2;
     }
     dctx c = {.dt = tm->dates, .t = t, .lex = lex, .strip = strip, .ref = ref, .out = out};
     c.has_ref = valid_ymd(ref.y, ref.m, ref.d);
@@ -1508,7 +1561,8 @@ int ms_find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msvec *o
         c.first = t->sent[s].tok_first;
         c.lim = t->sent[s].tok_end;
         for (size_t i = c.done > c.first ? c.done : c.first; i < c.lim && !c.rc;) {
-            size_t end = t->tok[i].kind == MS_TOK_NUMBER || lex[i] >= 0 ? match_at(&c, i) : 0;
+            size_t end = t->tok[i].kind == MS_TOK_NUMBER || (lex[i] >= 0 && (c.dt->ent[lex[i]].roles & R_STARTS)) ?
+                         match_at(&c, i) : 0;
             if (end > i)
                 c.done = end;
             i = end > i ? end : i + 1;
