@@ -251,23 +251,31 @@ const char *ms_outlet_canonical(const ms_outlets *o, const char *name, size_t n,
     if (!q)
         return NULL;
     const char *res = NULL;
-    /* whole name first, then without one leading generic word (longest) */
-    for (int pass = 0; pass < 2 && !res; pass++) {
+    /* the whole name, then without one leading generic word (longest), each
+     * also without a leading ال (الأسوشيتد برس) */
+    size_t best = 0;
+    for (size_t i = 0; i < o->ngeneric; i++) {
+        size_t gl = o->generic_len[i];
+        if (gl > best && gl < ql && q[gl] == ' ' && !memcmp(q, o->generic[i], gl))
+            best = gl;
+    }
+    for (int pass = 0; pass < 4 && !res; pass++) {
         const char *s = q;
         size_t sl = ql;
         bool context = (flags & MS_OUTLET_CONTEXT) != 0;
-        if (pass == 1) {
-            size_t best = 0;
-            for (size_t i = 0; i < o->ngeneric; i++) {
-                size_t gl = o->generic_len[i];
-                if (gl > best && gl < ql && q[gl] == ' ' && !memcmp(q, o->generic[i], gl))
-                    best = gl;
-            }
+        if (pass >= 2) {
             if (!best)
                 break;
             s = q + best + 1;
             sl = ql - best - 1;
             context = true;
+        }
+        if (pass % 2 == 1) {
+            /* ال is two bytes each: D8 A7 D9 84 */
+            if (sl < 4 + 6 || memcmp(s, "\xD8\xA7\xD9\x84", 4) != 0)
+                continue;
+            s += 4;
+            sl -= 4;
         }
         char key[256];
         size_t kl = 0;
