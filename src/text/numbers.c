@@ -7,9 +7,9 @@
  * num_nouns.txt; this file holds only the grammar that combines them.
  *
  * Speed: every token is looked at once. An Arabic token is looked up only
- * when the first two letters of one of its proclitic-stripped forms start
- * some known word (a 64×64 bit table), so most tokens cost a few byte
- * comparisons. */
+ * when one of its proclitic-stripped forms passes a Bloom filter of the words
+ * that can start a figure, so most tokens cost a few byte comparisons.
+ */
 #include <stdlib.h>
 
 #include "text/textmodel.h"
@@ -59,37 +59,59 @@ typedef struct nphrase {
     int32_t next;
 } nphrase;
 
+#define BLOOM_BITS 15 /* 32768 bits per filter, for some 700 words */
+
 struct ms_numtables {
     msmap map;       /* normalized word -> index into words */
     msvec words;     /* nword */
     msvec phrases;   /* nphrase */
     msbuf pool;      /* phrase words and connectors */
-    uint64_t bigram[64];
+    uint64_t bloom_any[1u << (BLOOM_BITS - 6)];
+    uint64_t bloom_start[1u << (BLOOM_BITS - 6)];
+    uint64_t ends_any[1u << 8], ends_start[1u << 8]; /* last two letters of the words (14 bits) */
 };
 
-static int letter_index(const unsigned char *p)
+/* Bloom filters over the first two letters, the last two letters and the
+ * length of every word: one for all the words, one for the words that can
+ * start a figure (number words, qualifier heads, listed duals). Stripping
+ * proclitics never changes a word's end, so its last two letters are checked
+ * once per token against the ends of known words before any candidate is
+ * hashed. A letter's code is the low seven bits of its two UTF-8 bytes
+ * (U+0600–U+067F); other bytes give some code too, which at worst lets a
+ * word through to the exact lookup. */
+#define LCODE(p) ((unsigned)((((p)[0] & 1u) << 6) | ((p)[1] & 0x3Fu)))
+
+static unsigned ends_code(const char *w, size_t n)
 {
-    if (p[0] != 0xD8 && p[0] != 0xD9)
-        return -1;
-    int cp = (((p[0] & 0x1F) << 6) | (p[1] & 0x3F)) - 0x620;
-    return cp >= 0 && cp < 64 ? cp : -1;
+    const unsigned char *p = (const unsigned char *)w + n - 4;
+    return LCODE(p) << 7 | LCODE(p + 2);
 }
 
-static void bigram_add(struct ms_numtables *nt, const char *w, size_t n)
+static bool ends_has(const uint64_t *ends, unsigned yz) { return ends[yz >> 6] >> (yz & 63) & 1; }
+
+static unsigned bloom_index(const char *w, size_t n, unsigned yz)
+{
+    const unsigned char *p = (const unsigned char *)w;
+    uint32_t h = ((LCODE(p) << 7 | LCODE(p + 2)) << 14 | yz) * 2654435761u ^ (uint32_t)n * 0x9E3779B1u;
+    h *= 2246822519u;
+    return h >> (32 - BLOOM_BITS);
+}
+
+static void bloom_add(uint64_t *bloom, uint64_t *ends, const char *w, size_t n)
 {
     if (n < 4)
         return;
-    int a = letter_index((const unsigned char *)w), b = letter_index((const unsigned char *)w + 2);
-    if (a >= 0 && b >= 0)
-        nt->bigram[a] |= 1ull << b;
+    unsigned yz = ends_code(w, n), i = bloom_index(w, n, yz);
+    bloom[i >> 6] |= 1ull << (i & 63);
+    ends[yz >> 6] |= 1ull << (yz & 63);
 }
 
-static bool bigram_has(const struct ms_numtables *nt, const char *w, size_t n)
+static bool bloom_has(const uint64_t *bloom, const char *w, size_t n, unsigned yz)
 {
     if (n < 4)
         return false;
-    int a = letter_index((const unsigned char *)w), b = letter_index((const unsigned char *)w + 2);
-    return a >= 0 && b >= 0 && (nt->bigram[a] >> b & 1);
+    unsigned i = bloom_index(w, n, yz);
+    return bloom[i >> 6] >> (i & 63) & 1;
 }
 
 static nword *word_at(const struct ms_numtables *nt, uint32_t i) { return &MSVEC_AT(&nt->words, nword, i); }
@@ -106,7 +128,6 @@ static nword *word_get(struct ms_numtables *nt, const char *w, size_t n)
     e->phrases = -1;
     if (!msmap_put(&nt->map, w, n, (uint32_t)(nt->words.n - 1)))
         return NULL;
-    bigram_add(nt, w, n);
     return e;
 }
 
@@ -375,6 +396,21 @@ static bool noun_line(loader *L, const char **f, size_t *fl, size_t nf, const ch
     return true;
 }
 
+/* Can a figure start at this word? Number words, vague and qualifier-before
+ * phrase heads, listed duals, and the look-alikes that must stop a reading. */
+static bool starts_figure(const struct ms_numtables *nt, const nword *e)
+{
+    if ((e->kind != NK_NONE && e->kind != NK_ORDINAL && e->kind != NK_PERCENT) || (e->roles & R_DUAL))
+        return true;
+    for (int32_t j = e->phrases; j >= 0;) {
+        const nphrase *p = &MSVEC_AT(&nt->phrases, nphrase, j);
+        if (p->role == PH_VAGUE || (p->role == PH_QUAL && p->pos == POS_BEFORE))
+            return true;
+        j = p->next;
+    }
+    return false;
+}
+
 struct ms_numtables *ms_numtables_new(marsad_error *err)
 {
     struct ms_numtables *nt = calloc(1, sizeof *nt);
@@ -391,6 +427,14 @@ struct ms_numtables *ms_numtables_new(marsad_error *err)
         !load_table(nt, "data/text/num_nouns.txt", noun_line, err)) {
         ms_numtables_free(nt);
         return NULL;
+    }
+    for (size_t i = 0; i < nt->map.n; i++) {
+        size_t n;
+        const char *k = msmap_key(&nt->map, i, &n);
+        const nword *e = word_at(nt, nt->map.ents[i].value);
+        bloom_add(nt->bloom_any, nt->ends_any, k, n);
+        if (starts_figure(nt, e))
+            bloom_add(nt->bloom_start, nt->ends_start, k, n);
     }
     return nt;
 }
@@ -462,41 +506,75 @@ static const nword *lookup_exact(const ctx *c, const char *w, size_t n)
 /* The first entry found for the word or one of its proclitic-stripped forms,
  * least stripped first: و/ف, then ب/ل/ك, then the article (ال, لل). A
  * preposition is only stripped before three letters or more (لست is not ل+ست). */
-static const nword *lookup_stripped(const ctx *c, const char *w, size_t n, uint8_t *pro)
+typedef struct cand { uint8_t off, pro; } cand;
+
+/* The forms of a word with its proclitics stripped, least stripped first:
+ * و/ف, then ب/ل/ك, then the article (ال, لل). A preposition is only stripped
+ * before three letters or more (لست is not ل+ست). */
+static size_t candidates(const char *w, size_t n, cand *cd)
 {
-    struct cand { size_t off; uint8_t pro; } cand[8];
     size_t nc = 0;
-    cand[nc++] = (struct cand){0, 0};
+    cd[nc++] = (cand){0, 0};
+    if (n > 200)
+        return nc;
     if (n >= 6 && (at(w, AR_WAW) || at(w, AR_FEH)))
-        cand[nc++] = (struct cand){2, P_CONJ};
+        cd[nc++] = (cand){2, P_CONJ};
     size_t nbase = nc;
     for (size_t b = 0; b < nbase; b++) {
-        size_t o = cand[b].off;
-        uint8_t p = cand[b].pro;
+        uint8_t o = cd[b].off, p = cd[b].pro;
         const char *s = w + o;
         size_t sn = n - o;
         if (sn >= 8 && (at(s, AR_BEH) || at(s, AR_LAM) || at(s, AR_KAF))) {
-            cand[nc++] = (struct cand){o + 2, (uint8_t)(p | P_PREP)};
+            cd[nc++] = (cand){(uint8_t)(o + 2), (uint8_t)(p | P_PREP)};
             if (sn >= 10 && !at(s, AR_LAM) && at(s + 2, AR_ALEF) && at(s + 4, AR_LAM))
-                cand[nc++] = (struct cand){o + 6, (uint8_t)(p | P_PREP | P_DEF)};
+                cd[nc++] = (cand){(uint8_t)(o + 6), (uint8_t)(p | P_PREP | P_DEF)};
         }
         if (sn >= 8 && at(s, AR_ALEF) && at(s + 2, AR_LAM))
-            cand[nc++] = (struct cand){o + 4, (uint8_t)(p | P_DEF)};
+            cd[nc++] = (cand){(uint8_t)(o + 4), (uint8_t)(p | P_DEF)};
         else if (sn >= 8 && at(s, AR_LAM) && at(s + 2, AR_LAM))
-            cand[nc++] = (struct cand){o + 4, (uint8_t)(p | P_PREP | P_DEF)};
+            cd[nc++] = (cand){(uint8_t)(o + 4), (uint8_t)(p | P_PREP | P_DEF)};
     }
+    return nc;
+}
+
+/* The first entry found for the word or one of its stripped forms. */
+static const nword *lookup_stripped(const ctx *c, const char *w, size_t n, uint8_t *pro)
+{
+    if (n < 4)
+        return NULL;
+    unsigned yz = ends_code(w, n);
+    if (!ends_has(c->nt->ends_any, yz))
+        return NULL;
+    cand cd[8];
+    size_t nc = candidates(w, n, cd);
     for (size_t k = 0; k < nc; k++) {
-        const char *s = w + cand[k].off;
-        size_t sn = n - cand[k].off;
-        if (!bigram_has(c->nt, s, sn))
+        const char *s = w + cd[k].off;
+        size_t sn = n - cd[k].off;
+        if (!bloom_has(c->nt->bloom_any, s, sn, yz))
             continue;
         const nword *e = lookup_exact(c, s, sn);
         if (e) {
-            *pro = cand[k].pro;
+            *pro = cd[k].pro;
             return e;
         }
     }
     return NULL;
+}
+
+/* Could a figure start at this word? Bloom filters only: no false negatives. */
+static bool could_start(const ctx *c, const char *w, size_t n)
+{
+    if (n < 4)
+        return false;
+    unsigned yz = ends_code(w, n);
+    if (!ends_has(c->nt->ends_start, yz))
+        return false;
+    cand cd[8];
+    size_t nc = candidates(w, n, cd);
+    for (size_t k = 0; k < nc; k++)
+        if (bloom_has(c->nt->bloom_start, w + cd[k].off, n - cd[k].off, yz))
+            return true;
+    return false;
 }
 
 /* What token i is as a piece of a number. */
@@ -525,7 +603,7 @@ static atom classify_conj(const ctx *c, size_t i)
     atom a = {NULL, NK_NONE, 0, 0};
     size_t n;
     const char *w = tok_text(c, i, &n);
-    if (c->t->tok[i].kind == MS_TOK_ARABIC && n >= 6 && at(w, AR_WAW) && bigram_has(c->nt, w + 2, n - 2) &&
+    if (c->t->tok[i].kind == MS_TOK_ARABIC && n >= 6 && at(w, AR_WAW) && bloom_has(c->nt->bloom_any, w + 2, n - 2, ends_code(w, n)) &&
         (a.w = lookup_exact(c, w + 2, n - 2))) {
         a.kind = a.w->kind;
         a.value = a.w->value;
@@ -563,18 +641,18 @@ static size_t phrase_match(const ctx *c, const nphrase *p, size_t i, size_t send
     return i + p->nw;
 }
 
-/* The phrases (of a role and position) that start at token i. */
-static const nphrase *phrase_at(const ctx *c, size_t i, size_t send, int role, int pos, bool strip, size_t *end)
+/* The entry of token i's whole normalized form. */
+static const nword *entry_exact(const ctx *c, size_t i)
 {
-    const nword *e;
-    if (strip) {
-        atom a = classify(c, i);
-        e = a.w;
-    } else {
-        size_t n;
-        const char *w = tok_text(c, i, &n);
-        e = lookup_exact(c, w, n);
-    }
+    size_t n;
+    const char *w = tok_text(c, i, &n);
+    return lookup_exact(c, w, n);
+}
+
+/* The phrases (of a role and position) that start at token i, whose first
+ * word has entry e. */
+static const nphrase *phrase_at(const ctx *c, const nword *e, size_t i, size_t send, int role, int pos, size_t *end)
+{
     for (int32_t j = e ? e->phrases : -1; j >= 0;) {
         const nphrase *p = &MSVEC_AT(&c->nt->phrases, nphrase, j);
         if (p->role == role && (pos < 0 || p->pos == pos) && (*end = phrase_match(c, p, i, send)))
@@ -643,10 +721,9 @@ static bool looks_elative(const ctx *c, size_t i)
 
 /* A number starting at token i (digits or words, with multipliers and و
  * compounds), or a vague quantity. */
-static bool parse_number(const ctx *c, size_t i, size_t send, numres *r)
+static bool parse_number_at(const ctx *c, size_t i, atom a, size_t send, numres *r)
 {
     const ms_text *t = c->t;
-    atom a = classify(c, i);
     if (!is_number_kind(a.kind))
         return false;
     size_t first_sent = t->sent ? t->sent[t->tok[i].sent].tok_first : 0;
@@ -842,6 +919,11 @@ static bool parse_number(const ctx *c, size_t i, size_t send, numres *r)
     return true;
 }
 
+static bool parse_number(const ctx *c, size_t i, size_t send, numres *r)
+{
+    return parse_number_at(c, i, classify(c, i), send, r);
+}
+
 /* MARK: around the number */
 
 static bool is_function_word(const ctx *c, size_t i)
@@ -897,7 +979,7 @@ static size_t percent_after(const ctx *c, size_t e, size_t send)
     const nword *x = lookup_exact(c, w, n);
     if (x && x->kind == NK_PERCENT)
         return e + 1;
-    if (phrase_at(c, e, send, PH_PERCENT, -1, false, &end))
+    if (phrase_at(c, x, e, send, PH_PERCENT, -1, &end))
         return end;
     return 0;
 }
@@ -966,23 +1048,28 @@ static bool ends_with(const char *w, size_t n, const char *s, size_t sl) { retur
 
 static bool dual_shaped(const char *w, size_t n)
 {
-    return ends_with(w, n, AR_TEH AR_YEH AR_NOON, 6) || ends_with(w, n, AR_TEH AR_ALEF AR_NOON, 6) ||
-           ends_with(w, n, AR_YEH AR_YEH AR_NOON, 6) || ends_with(w, n, AR_YEH AR_ALEF AR_NOON, 6);
+    return n >= 8 && w[n - 2] == AR_NOON[0] && w[n - 1] == AR_NOON[1] && (ends_with(w, n, AR_TEH AR_YEH AR_NOON, 6) || ends_with(w, n, AR_TEH AR_ALEF AR_NOON, 6) ||
+                      ends_with(w, n, AR_YEH AR_ALEF AR_NOON, 6));
+}
+
+/* An adjective agreeing with a dual: the dual shapes and the nisba ـيين. */
+static bool agrees_dual(const char *w, size_t n)
+{
+    return dual_shaped(w, n) || ends_with(w, n, AR_YEH AR_YEH AR_NOON, 6);
 }
 
 /* The dual of a counted noun: listed nouns (أسيرين), any feminine dual
  * (رهينتين), a nisba dual in the nominative (أمريكيان). */
-static bool is_dual_noun(const ctx *c, size_t i)
+static bool is_dual_noun(const ctx *c, size_t i, atom a)
 {
     const ms_token *k = &c->t->tok[i];
     if (k->kind != MS_TOK_ARABIC)
         return false;
     size_t n;
     const char *w = tok_text(c, i, &n);
-    atom a = classify(c, i);
     if (a.w)
         return (a.w->roles & R_DUAL) && !(a.w->roles & R_NODUAL) && a.kind == NK_NONE;
-    if (n < 8 || !dual_shaped(w, n))
+    if (!dual_shaped(w, n))
         return false;
     if (msmap_get(&c->tm->protect, w, n, NULL))
         return false;
@@ -1021,10 +1108,10 @@ static int digits_only(const ms_text *t, msvec *out)
 }
 
 /* A dual noun at i as the figure two; returns the token to continue from. */
-static size_t dual_at(const ctx *c, size_t i, size_t send, msvec *out, bool *oom)
+static size_t dual_at(const ctx *c, size_t i, atom a, size_t send, msvec *out, bool *oom)
 {
     const ms_text *t = c->t;
-    if (!is_dual_noun(c, i))
+    if (!is_dual_noun(c, i, a))
         return i + 1;
     size_t j = i + 1, dend = i + 1;
     /* رهينتين اثنتين: the number word repeats the dual */
@@ -1039,15 +1126,16 @@ static size_t dual_at(const ctx *c, size_t i, size_t send, msvec *out, bool *oom
     while (j < send && t->tok[j].kind == MS_TOK_ARABIC) {
         size_t n;
         const char *w = tok_text(c, j, &n);
-        if (!dual_shaped(w, n) || at(w, AR_WAW))
+        if (!agrees_dual(w, n) || at(w, AR_WAW))
             break;
         j++;
     }
     return j;
 }
 
-/* Try to read a figure at token i; returns the token to continue from (i+1 if none). */
-static size_t figure_at(const ctx *c, size_t i, msvec *out, bool *oom)
+/* Try to read a figure at token i (a: what it is as a word); returns the
+ * token to continue from (i+1 if none). */
+static size_t figure_at(const ctx *c, size_t i, atom a, msvec *out, bool *oom)
 {
     const ms_text *t = c->t;
     const ms_token *k = &t->tok[i];
@@ -1059,23 +1147,24 @@ static size_t figure_at(const ctx *c, size_t i, msvec *out, bool *oom)
     uint32_t noun = UINT32_MAX;
 
     if (k->kind == MS_TOK_ARABIC) {
-        atom a = classify(c, i);
         if (!a.w)
-            return dual_at(c, i, send, out, oom);
+            return dual_at(c, i, a, send, out, oom);
         if (a.kind == NK_IGNORE)
             return i + 1;
         size_t pend;
         const nphrase *p;
-        if (a.w->phrases >= 0 && (p = phrase_at(c, i, send, PH_QUAL, POS_BEFORE, true, &pend)) && pend < send) {
+        if (a.w->phrases >= 0 && (p = phrase_at(c, a.w, i, send, PH_QUAL, POS_BEFORE, &pend)) && pend < send) {
             qual = p->qual;
             opener = p->qual == MS_Q_RANGE ? p : NULL;
             nstart = pend;
-        } else if (a.w->phrases >= 0 && (p = phrase_at(c, i, send, PH_VAGUE, -1, true, &pend))) {
+        } else if (a.w->phrases >= 0 && (p = phrase_at(c, a.w, i, send, PH_VAGUE, -1, &pend))) {
             uint32_t nn = noun_after(c, pend, send);
             if (!push(out, t, i, pend, p->low, p->low, p->high, MS_Q_VAGUE, false, false, nn))
                 *oom = true;
             return nn != UINT32_MAX ? nn + 1 : pend;
         }
+        if (nstart == i && !is_number_kind(a.kind))
+            return dual_at(c, i, a, send, out, oom);
     } else if (k->kind == MS_TOK_PUNCT) {
         /* %50: the sign typed before the number */
         if (!(is_percent_sign(c, i) && i + 1 < send && t->tok[i + 1].kind == MS_TOK_NUMBER &&
@@ -1093,10 +1182,10 @@ static size_t figure_at(const ctx *c, size_t i, msvec *out, bool *oom)
         nstart++;
     }
     numres r;
-    if (!parse_number(c, nstart, send, &r)) {
+    if (!(nstart == i ? parse_number_at(c, i, a, send, &r) : parse_number(c, nstart, send, &r))) {
         if (nstart != i)
             return i + 1; /* the qualifier was not followed by a number; look at the next token */
-        return dual_at(c, i, send, out, oom);
+        return dual_at(c, i, a, send, out, oom);
     }
     if (r.vague) {
         /* a vague quantity takes no qualifier (أكثر من عشرات is still dozens) */
@@ -1125,7 +1214,7 @@ static size_t figure_at(const ctx *c, size_t i, msvec *out, bool *oom)
         }
     } else if (end + 1 < send && lead_pct == SIZE_MAX) {
         size_t pend;
-        const nphrase *p = phrase_at(c, end, send, PH_QUAL, POS_BETWEEN, false, &pend);
+        const nphrase *p = phrase_at(c, entry_exact(c, end), end, send, PH_QUAL, POS_BETWEEN, &pend);
         bool punct = t->tok[end].kind == MS_TOK_PUNCT;
         if (p && pend < send && (!punct || (!t->tok[end].space_before && !t->tok[pend].space_before &&
                                             t->tok[pend].kind == MS_TOK_NUMBER && k->kind == MS_TOK_NUMBER)) &&
@@ -1166,7 +1255,7 @@ static size_t figure_at(const ctx *c, size_t i, msvec *out, bool *oom)
         for (size_t q = 0; q < 3; q++) {
             size_t pend;
             const nphrase *p;
-            if (cands[q] < send && (p = phrase_at(c, cands[q], send, PH_QUAL, POS_AFTER, false, &pend))) {
+            if (cands[q] < send && (p = phrase_at(c, entry_exact(c, cands[q]), cands[q], send, PH_QUAL, POS_AFTER, &pend))) {
                 qual = p->qual;
                 end = pend;
                 break;
@@ -1191,19 +1280,19 @@ int ms_find_numbers(const ms_textmodel *tm, const ms_text *t, msvec *out)
             /* the cheap test first: could this token start anything we know? */
             size_t n;
             const char *w = tok_text(&c, i, &n);
-            uint8_t pro;
-            if (!lookup_stripped(&c, w, n, &pro) && !(n >= 8 && dual_shaped(w, n))) {
+            if (!could_start(&c, w, n) && !dual_shaped(w, n)) {
                 i++;
                 continue;
             }
         } else if (kind != MS_TOK_NUMBER && kind != MS_TOK_PUNCT) {
             i++;
             continue;
-        } else if (kind == MS_TOK_PUNCT && !is_percent_sign(&c, i)) {
+        } else if (kind == MS_TOK_PUNCT && !(i + 1 < t->ntok && t->tok[i + 1].kind == MS_TOK_NUMBER &&
+                                             !t->tok[i + 1].space_before && is_percent_sign(&c, i))) {
             i++;
             continue;
         }
-        size_t next = figure_at(&c, i, out, &oom);
+        size_t next = figure_at(&c, i, classify(&c, i), out, &oom);
         i = next > i ? next : i + 1;
     }
     return oom ? MARSAD_ENOMEM : MARSAD_OK;
