@@ -42,6 +42,7 @@ enum { R_DUAL = 1, R_NODUAL = 2, R_NOTNOUN = 4 };
 typedef struct nword {
     uint8_t kind;    /* enum nkind */
     uint8_t roles;   /* R_* from num_nouns.txt */
+    bool needs_ta;   /* only when written with ة: عدة (several), not بعده (after him) */
     double value, low, high;
     int32_t phrases; /* first phrase starting with this word, or -1 */
 } nword;
@@ -272,7 +273,8 @@ static bool number_line(loader *L, const char **f, size_t *fl, size_t nf, const 
     if (k == MS_ARRAY_LEN(kinds))
         return fail(L, "unknown kind");
     double v[3] = {0, 0, 0};
-    if (nf != 2 + (size_t)kinds[k].nvals)
+    bool needs_ta = nf == 3 + (size_t)kinds[k].nvals && field_is(f[nf - 1], fl[nf - 1], "needs-ta-marbuta");
+    if (nf != 2 + (size_t)kinds[k].nvals + needs_ta)
         return fail(L, "wrong number of fields for this kind");
     for (size_t i = 0; i < kinds[k].nvals; i++)
         if (!parse_double(f[2 + i], fl[2 + i], &v[i]))
@@ -294,6 +296,7 @@ static bool number_line(loader *L, const char **f, size_t *fl, size_t nf, const 
     if (!e)
         return fail(L, "out of memory");
     e->kind = kind;
+    e->needs_ta = needs_ta;
     if (kind == NK_VAGUE) {
         e->low = v[0];
         e->high = v[1];
@@ -577,6 +580,33 @@ static bool could_start(const ctx *c, const char *w, size_t n)
     return false;
 }
 
+static atom classify(const ctx *c, size_t i);
+
+/* 10.000 and 1.244 in the source: a dot before exactly three digits groups
+ * thousands, as many writers type it, unless a multiplier follows (1.250 مليون). */
+static bool dotted_thousands(const ctx *c, size_t i, double *v)
+{
+    const ms_token *k = &c->t->tok[i];
+    size_t n;
+    const char *w = tok_text(c, i, &n);
+    if (n < 5 || n > 7 || w[n - 4] != '.' || c->t->src[c->t->norm.map[k->nstart + n - 4]] != '.')
+        return false;
+    for (size_t j = 0; j < n; j++)
+        if (j != n - 4 && (w[j] < '0' || w[j] > '9'))
+            return false;
+    if (i + 1 < c->t->ntok) {
+        atom m = classify(c, i + 1);
+        if (!m.pro && (m.kind == NK_MULT || m.kind == NK_MULT_ACC || m.kind == NK_MULT_PLURAL))
+            return false;
+    }
+    double x = 0;
+    for (size_t j = 0; j < n; j++)
+        if (w[j] != '.')
+            x = x * 10 + (w[j] - '0');
+    *v = x;
+    return true;
+}
+
 /* What token i is as a piece of a number. */
 static atom classify(const ctx *c, size_t i)
 {
@@ -585,10 +615,17 @@ static atom classify(const ctx *c, size_t i)
     if (k->kind == MS_TOK_NUMBER) {
         a.kind = NK_DIGIT;
         a.value = k->num;
+        double v;
+        if (dotted_thousands(c, i, &v))
+            a.value = v;
     } else if (k->kind == MS_TOK_ARABIC) {
         size_t n;
         const char *w = tok_text(c, i, &n);
         a.w = lookup_stripped(c, w, n, &a.pro);
+        /* the source must end in ة (U+0629) for words that need it */
+        if (a.w && a.w->needs_ta && !(c->t->src[c->t->norm.map[k->nend - 2]] == '\xD8' &&
+                                       c->t->src[c->t->norm.map[k->nend - 2] + 1] == '\xA9'))
+            a.w = NULL;
         if (a.w) {
             a.kind = a.w->kind;
             a.value = a.w->value;
@@ -737,9 +774,15 @@ static bool parse_number_at(const ctx *c, size_t i, atom a, size_t send, numres 
     bool def = (a.pro & P_DEF) != 0;
     if (a.kind == NK_VAGUE || a.kind == NK_MULT_PLURAL)
         return parse_vague(c, i, send, a, r);
-    /* a definite tens, hundred or thousand is an ordinal (القرن العشرين، الذكرى المئة) */
-    if (def && (a.kind == NK_TENS || a.kind == NK_HUNDRED || a.kind == NK_MULT || a.kind == NK_MULT_ACC ||
-                a.kind == NK_MULT_DUAL || a.kind == NK_FRACTION))
+    /* a definite tens or hundred is an ordinal or an age (القرن العشرين، الذكرى المئة، في الستين
+     * من عمره) unless a multiplier follows (التسعين ألفا); a definite multiplier is a count
+     * (ما يقارب المليون لاجئ) */
+    if (def && (a.kind == NK_TENS || a.kind == NK_HUNDRED)) {
+        atom m = i + 1 < send ? classify(c, i + 1) : (atom){NULL, NK_NONE, 0, 0};
+        if (m.pro || (m.kind != NK_MULT && m.kind != NK_MULT_ACC && m.kind != NK_MULT_PLURAL))
+            return false;
+    }
+    if (def && a.kind == NK_FRACTION)
         return false;
 
     double total = 0, last_mult = 1e300, base = 0, mult = 0;
@@ -1153,11 +1196,14 @@ static size_t figure_at(const ctx *c, size_t i, atom a, msvec *out, bool *oom)
             return i + 1;
         size_t pend;
         const nphrase *p;
-        if (a.w->phrases >= 0 && (p = phrase_at(c, a.w, i, send, PH_QUAL, POS_BEFORE, &pend)) && pend < send) {
+        /* a qualifier never takes the article: سفر الحوالي is a name */
+        bool art = (a.pro & P_DEF) != 0;
+        if (!art && a.w->phrases >= 0 && (p = phrase_at(c, a.w, i, send, PH_QUAL, POS_BEFORE, &pend)) &&
+            pend < send) {
             qual = p->qual;
             opener = p->qual == MS_Q_RANGE ? p : NULL;
             nstart = pend;
-        } else if (a.w->phrases >= 0 && (p = phrase_at(c, a.w, i, send, PH_VAGUE, -1, &pend))) {
+        } else if (!art && a.w->phrases >= 0 && (p = phrase_at(c, a.w, i, send, PH_VAGUE, -1, &pend))) {
             uint32_t nn = noun_after(c, pend, send);
             if (!push(out, t, i, pend, p->low, p->low, p->high, MS_Q_VAGUE, false, false, nn))
                 *oom = true;
