@@ -547,13 +547,6 @@ int ms_reader_finish(marsad_reader *r, marsad_doc *d, unsigned flags)
     return ms_clean_doc(r->clean, r->outlets, d, flags);
 }
 
-size_t ms_reader_line_at(const marsad_reader *r, size_t off)
-{
-    if (off >= r->pos)
-        return r->line + line_of(r->data + r->pos, off - r->pos) - 1;
-    return line_of(r->data, off);
-}
-
 /* MARK: plain text */
 
 int ms_read_text(marsad_reader *r, marsad_doc **doc, marsad_error *err)

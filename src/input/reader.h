@@ -45,10 +45,6 @@ marsad_doc *ms_reader_doc(marsad_reader *r, const char *format, size_t a, size_t
  * then boilerplate removal. `flags` are MS_CLEAN_*. */
 int ms_reader_finish(marsad_reader *r, marsad_doc *d, unsigned flags);
 
-/* 1-based line number of a byte offset (counts from the reader's cursor
- * when the offset is past it). */
-size_t ms_reader_line_at(const marsad_reader *r, size_t off);
-
 /* Fill d from an HTML page: title, outlet, url, published, body. Fields
  * already set are kept (a JSON record's own fields win). Returns whether
  * the page had any text; *flags gets MS_CLEAN_FIND_TITLE when no title. */

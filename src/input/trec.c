@@ -241,9 +241,11 @@ int ms_read_trec(marsad_reader *r, marsad_doc **doc, marsad_error *err)
     const char *gt = memchr(s + start, '>', n - start);
     size_t head_end = gt ? (size_t)(gt - s) : n;
     size_t content = head_end < n ? head_end + 1 : n;
-    size_t close = find_close(s, content, n, "DOC");
+    /* the close tag is looked for only up to the next block, so that a file
+     * of unclosed blocks is still read in one pass */
     size_t next = next_doc(s, content, n);
-    bool closed = close < n && close < next;
+    size_t close = find_close(s, content, next, "DOC");
+    bool closed = close < next;
     size_t end = closed ? close : next;
     size_t after = closed ? close + 6 : next;
     marsad_doc *d = ms_reader_doc(r, "trec", start, after);
