@@ -739,16 +739,24 @@ static size_t phrase(const dctx *c, size_t i, uint32_t mask, const dentry **out)
     return best;
 }
 
-/* A future cue shortly before token i in its sentence: a verb with the future
- * prefix س, or سوف / المقرر / المرتقب…. */
+/* A verb with the future prefix: س before the imperfect prefixes ي ت ن
+ * (سيلتقي، ستزور). سأ… is left out: names such as سارة look like it. */
+static bool future_verb(const ms_text *t, const ms_token *k)
+{
+    if (k->kind != MS_TOK_ARABIC || !(k->pro & MS_PRO_S) || k->pro_len >= k->nend - k->nstart)
+        return false;
+    const char *s = t->norm.text + k->nstart + k->pro_len;
+    return letter_is(s, "\xD9\x8A") || letter_is(s, "\xD8\xAA") || letter_is(s, "\xD9\x86");
+}
+
+/* A future cue shortly before token i in its sentence: a future verb, or
+ * سوف / المقرر / المرتقب…. */
 static bool future_before(const dctx *c, size_t i)
 {
     size_t a = i > c->first + 8 ? i - 8 : c->first;
-    for (size_t j = a; j < i; j++) {
-        const ms_token *k = &c->t->tok[j];
-        if (k->kind == MS_TOK_ARABIC && ((k->pro & MS_PRO_S) || has(c, j, R_FUTURE)))
+    for (size_t j = a; j < i; j++)
+        if (future_verb(c->t, &c->t->tok[j]) || has(c, j, R_FUTURE))
             return true;
-    }
     return false;
 }
 
