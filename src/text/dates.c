@@ -267,6 +267,7 @@ typedef struct dentry {
     uint8_t strict;     /* R_MONTH: also an everyday word */
     uint8_t weekday;    /* R_WEEKDAY: 1..7 */
     uint8_t latin;      /* R_WEEKDAY: an English name */
+    uint32_t key;       /* index of its key in the map, for phrases that continue it */
 } dentry;
 
 #define FILTER_BITS 16384u
@@ -495,6 +496,7 @@ struct ms_datetables *ms_datetables_new(marsad_error *err)
         const char *k = msmap_key(&dt->map, i, &n);
         uint32_t v;
         msmap_get(&dt->map, k, n, &v);
+        dt->ent[v].key = (uint32_t)i;
         if (!(dt->ent[v].roles & R_STARTING))
             continue;
         dt->ent[v].roles |= R_STARTS;
@@ -713,7 +715,7 @@ static size_t phrase(const dctx *c, size_t i, uint32_t mask, const dentry **out)
         return best;
     char key[160];
     size_t kn;
-    const char *k0 = msmap_key(&c->dt->map, (size_t)c->lex[i], &kn);
+    const char *k0 = msmap_key(&c->dt->map, e->key, &kn);
     if (kn >= sizeof key)
         return best;
     memcpy(key, k0, kn);
@@ -913,7 +915,7 @@ static bool infer_day(const dctx *c, int m, int d, bool hijri, int mode, int wd,
 {
     if (!c->has_ref)
         return false;
-    int64_t cand[3];
+    int64_t cand[3] = {0, 0, 0};
     bool ok[3];
     int base = c->ref.y, hm;
     if (hijri && !days_hijri(c->ref_days, &base, &hm))
@@ -973,7 +975,7 @@ static bool hijri_month(const dctx *c, int hy, int hm, int mode, dval *v)
         int base, cur;
         if (!c->has_ref || !days_hijri(c->ref_days, &base, &cur))
             return false;
-        int64_t first[3], last[3];
+        int64_t first[3] = {0, 0, 0}, last[3];
         bool ok[3];
         for (int k = 0; k < 3; k++) {
             ok[k] = hijri_days(base - 1 + k, hm, 1, &first[k]);
@@ -1155,12 +1157,11 @@ static size_t numeric_date(const dctx *c, size_t i, dval *v)
     return end;
 }
 
-static int nearest_weekday(int64_t anchor, int wd, int64_t *out)
+/* The day of weekday wd nearest to anchor (at most three days away). */
+static int64_t nearest_weekday(int64_t anchor, int wd)
 {
-    int a = weekday_of_days(anchor);
-    int diff = (wd - a + 7) % 7; /* 0..6 forward */
-    *out = diff <= 3 ? anchor + diff : anchor + diff - 7;
-    return 1;
+    int diff = (wd - weekday_of_days(anchor) + 7) % 7; /* 0..6 forward */
+    return diff <= 3 ? anchor + diff : anchor + diff - 7;
 }
 
 static void set_days(dval *v, int64_t days)
@@ -1264,7 +1265,7 @@ static size_t day_phrase(dctx *c, size_t i)
     if (off != INT_MIN) {
         day = r + off;
         if (wd)
-            nearest_weekday(day, wd, &day);
+            day = nearest_weekday(day, wd);
     } else {
         int rw = weekday_of_days(r);
         int back = (rw - wd + 7) % 7, fwd = (wd - rw + 7) % 7;
