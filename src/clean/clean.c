@@ -887,7 +887,6 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
     memset(&v, 0, sizeof v);
 
     /* header: captions, labels and the title before the first paragraph */
-    size_t first = 0;
     bool want_title = (flags & MS_CLEAN_FIND_TITLE) && !d->title;
     for (size_t i = 0; i < nl && i < 12; i++) {
         v.s = body + L[i].a;
@@ -917,9 +916,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
         unfold_line(&v);
         if (stop)
             break;
-        first = i + 1;
     }
-    (void)first;
 
     /* everything: rules line by line */
     bool dateline_done = false;
