@@ -907,6 +907,11 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             drop(d, &L[i], body, "embed");
         } else if (words <= 20 && date_at_end(&v) >= 2) {
             drop(d, &L[i], body, "caption");
+        } else if (words <= 6 && date_at_end(&v) >= 0) {
+            /* a bare date ("الاثنين 10 يونيو 2024") above the text dates it */
+            if (!d->published && !d->published_text)
+                ms_doc_set(&d->published_text, v.s, v.n);
+            drop(d, &L[i], body, "published");
         } else if (want_title && !d->title && i + 1 < nl && headline_like(v.s, v.n, words)) {
             ms_doc_set(&d->title, v.s, v.n);
             L[i].drop = true;
