@@ -506,9 +506,6 @@ static const nword *lookup_exact(const ctx *c, const char *w, size_t n)
     return msmap_get(&c->nt->map, w, n, &v) ? word_at(c->nt, v) : NULL;
 }
 
-/* The first entry found for the word or one of its proclitic-stripped forms,
- * least stripped first: و/ف, then ب/ل/ك, then the article (ال, لل). A
- * preposition is only stripped before three letters or more (لست is not ل+ست). */
 typedef struct cand { uint8_t off, pro; } cand;
 
 /* The forms of a word with its proclitics stripped, least stripped first:
@@ -607,6 +604,15 @@ static bool dotted_thousands(const ctx *c, size_t i, double *v)
     return true;
 }
 
+/* Does token i end in ة in the source, as words marked needs-ta-marbuta must? */
+static bool ta_ok(const ctx *c, size_t i, const nword *e)
+{
+    if (!e->needs_ta)
+        return true;
+    const char *last = c->t->src + c->t->norm.map[c->t->tok[i].nend - 2];
+    return last[0] == '\xD8' && last[1] == '\xA9';
+}
+
 /* What token i is as a piece of a number. */
 static atom classify(const ctx *c, size_t i)
 {
@@ -622,9 +628,7 @@ static atom classify(const ctx *c, size_t i)
         size_t n;
         const char *w = tok_text(c, i, &n);
         a.w = lookup_stripped(c, w, n, &a.pro);
-        /* the source must end in ة (U+0629) for words that need it */
-        if (a.w && a.w->needs_ta && !(c->t->src[c->t->norm.map[k->nend - 2]] == '\xD8' &&
-                                       c->t->src[c->t->norm.map[k->nend - 2] + 1] == '\xA9'))
+        if (a.w && !ta_ok(c, i, a.w))
             a.w = NULL;
         if (a.w) {
             a.kind = a.w->kind;
@@ -640,8 +644,12 @@ static atom classify_conj(const ctx *c, size_t i)
     atom a = {NULL, NK_NONE, 0, 0};
     size_t n;
     const char *w = tok_text(c, i, &n);
-    if (c->t->tok[i].kind == MS_TOK_ARABIC && n >= 6 && at(w, AR_WAW) && bloom_has(c->nt->bloom_any, w + 2, n - 2, ends_code(w, n)) &&
-        (a.w = lookup_exact(c, w + 2, n - 2))) {
+    if (c->t->tok[i].kind != MS_TOK_ARABIC || n < 6 || !at(w, AR_WAW) ||
+        !bloom_has(c->nt->bloom_any, w + 2, n - 2, ends_code(w, n)))
+        return a;
+    const nword *e = lookup_exact(c, w + 2, n - 2);
+    if (e && ta_ok(c, i, e)) {
+        a.w = e;
         a.kind = a.w->kind;
         a.value = a.w->value;
         a.pro = P_CONJ;
