@@ -754,6 +754,13 @@ static bool parse_vague(const ctx *c, size_t i, size_t send, atom a, numres *r)
     return true;
 }
 
+/* Punctuation at p glued to the number at q (either side): 2023-10, 10/12. */
+static bool glued_number(const ctx *c, size_t p, size_t q)
+{
+    const ms_token *tp = &c->t->tok[p], *tq = &c->t->tok[q];
+    return tp->kind == MS_TOK_PUNCT && tq->kind == MS_TOK_NUMBER && !(q > p ? tq->space_before : tp->space_before);
+}
+
 /* A word that could be an elative (أكبر، أهم، أبرز): an indefinite word of
  * three or four letters starting with alef. */
 static bool looks_elative(const ctx *c, size_t i)
@@ -777,6 +784,11 @@ static bool parse_number_at(const ctx *c, size_t i, atom a, size_t send, numres 
         if (i >= first_sent + 2 && !t->tok[i].space_before && !t->tok[i - 1].space_before &&
             (t->tok[i - 2].kind == MS_TOK_LATIN || t->tok[i - 2].kind == MS_TOK_ARABIC) &&
             (tok_eq(c, i - 1, "-", 1) || tok_eq(c, i - 1, "\xE2\x80\x93", 3)))
+            return false;
+        /* 7:00, 14:30: a time of day, not a figure */
+        if ((i >= first_sent + 2 && tok_eq(c, i - 1, ":", 1) && !t->tok[i].space_before &&
+             glued_number(c, i - 1, i - 2)) ||
+            (i + 2 < send && tok_eq(c, i + 1, ":", 1) && glued_number(c, i + 1, i) && glued_number(c, i + 1, i + 2)))
             return false;
     }
     bool def = (a.pro & P_DEF) != 0;
@@ -1060,13 +1072,6 @@ static bool range_second(const ctx *c, const nphrase *p, size_t e, size_t send, 
     return false;
 }
 
-/* Punctuation at p glued to the number at q (either side): 2023-10, 10/12. */
-static bool glued_number(const ctx *c, size_t p, size_t q)
-{
-    const ms_token *tp = &c->t->tok[p], *tq = &c->t->tok[q];
-    return tp->kind == MS_TOK_PUNCT && tq->kind == MS_TOK_NUMBER && !(q > p ? tq->space_before : tp->space_before);
-}
-
 /* بين 20 و30 ألفا: the multiplier of the upper bound applies to the lower. */
 static void range_fix(numres *lo, const numres *hi)
 {
@@ -1273,6 +1278,8 @@ static size_t figure_at(const ctx *c, size_t i, atom a, msvec *out, bool *oom)
         if (p && pend < send && (!punct || (!t->tok[end].space_before && !t->tok[pend].space_before &&
                                             t->tok[pend].kind == MS_TOK_NUMBER && k->kind == MS_TOK_NUMBER)) &&
             parse_number(c, pend, send, &hi) && !hi.vague && hi.value > r.value &&
+            /* bounds of one range are of one size: not عام 2016 إلى 13.4 مليار */
+            (hi.value <= 100 * r.value || (hi.mult && r.value <= hi.base)) &&
             /* 10-12-2023 is a date, not a range */
             !(punct && ((hi.end + 1 < send && glued_number(c, hi.end, hi.end + 1)) ||
                         (nstart >= first + 2 && glued_number(c, nstart - 1, nstart - 2))))) {
