@@ -17,6 +17,18 @@
 
 /* MARK: tables */
 
+#define AR_WAW "\xD9\x88"
+#define AR_FEH "\xD9\x81"
+#define AR_BEH "\xD8\xA8"
+#define AR_LAM "\xD9\x84"
+#define AR_KAF "\xD9\x83"
+#define AR_ALEF "\xD8\xA7"
+#define AR_TEH "\xD8\xAA"
+#define AR_YEH "\xD9\x8A"
+#define AR_NOON "\xD9\x86"
+#define AR_SEEN "\xD8\xB3"
+#define AR_TEH_MARBUTA_F "\xD9\x87" /* ة, folded to ه */
+
 enum nkind {
     NK_NONE = 0,
     NK_UNIT,          /* 1–9 */
@@ -359,7 +371,6 @@ static bool qualifier_line(loader *L, const char **f, size_t *fl, size_t nf, con
     return true;
 }
 
-#define AR_TEH_MARBUTA_F "\xD9\x87" /* ة, folded to ه */
 
 static bool add_form(loader *L, const char *base, size_t bn, const char *suffix)
 {
@@ -386,8 +397,8 @@ static bool noun_line(loader *L, const char **f, size_t *fl, size_t nf, const ch
     if (field_is(f[1], fl[1], "dual")) {
         /* رهينة -> رهينتين/رهينتان; أسير -> أسيرين/أسيران */
         if (wn > 2 && memcmp(w + wn - 2, AR_TEH_MARBUTA_F, 2) == 0)
-            return add_form(L, w, wn - 2, "\xD8\xAA\xD9\x8A\xD9\x86") && add_form(L, w, wn - 2, "\xD8\xAA\xD8\xA7\xD9\x86");
-        return add_form(L, w, wn, "\xD9\x8A\xD9\x86") && add_form(L, w, wn, "\xD8\xA7\xD9\x86");
+            return add_form(L, w, wn - 2, AR_TEH AR_YEH AR_NOON) && add_form(L, w, wn - 2, AR_TEH AR_ALEF AR_NOON);
+        return add_form(L, w, wn, AR_YEH AR_NOON) && add_form(L, w, wn, AR_ALEF AR_NOON);
     }
     uint8_t role = field_is(f[1], fl[1], "nodual") ? R_NODUAL : field_is(f[1], fl[1], "notnoun") ? R_NOTNOUN : 0;
     if (!role)
@@ -461,17 +472,6 @@ const char *ms_qualifier_name(int q)
 }
 
 /* MARK: looking at tokens */
-
-#define AR_WAW "\xD9\x88"
-#define AR_FEH "\xD9\x81"
-#define AR_BEH "\xD8\xA8"
-#define AR_LAM "\xD9\x84"
-#define AR_KAF "\xD9\x83"
-#define AR_ALEF "\xD8\xA7"
-#define AR_TEH "\xD8\xAA"
-#define AR_YEH "\xD9\x8A"
-#define AR_NOON "\xD9\x86"
-#define AR_SEEN "\xD8\xB3"
 
 enum { P_CONJ = 1, P_PREP = 2, P_DEF = 4 };
 
@@ -1100,7 +1100,10 @@ static bool push(msvec *out, const ms_text *t, size_t first, size_t end, double 
 }
 
 /* Ends like a dual: ـتين/ـتان, or a nisba ـيان. */
-static bool ends_with(const char *w, size_t n, const char *s, size_t sl) { return n >= sl && !memcmp(w + n - sl, s, sl); }
+static bool ends_with(const char *w, size_t n, const char *s, size_t sl)
+{
+    return n >= sl && !memcmp(w + n - sl, s, sl);
+}
 
 static bool dual_shaped(const char *w, size_t n)
 {
@@ -1316,7 +1319,8 @@ static size_t figure_at(const ctx *c, size_t i, atom a, msvec *out, bool *oom)
         for (size_t q = 0; q < 3; q++) {
             size_t pend;
             const nphrase *p;
-            if (cands[q] < send && (p = phrase_at(c, entry_exact(c, cands[q]), cands[q], send, PH_QUAL, POS_AFTER, &pend))) {
+            if (cands[q] < send &&
+                (p = phrase_at(c, entry_exact(c, cands[q]), cands[q], send, PH_QUAL, POS_AFTER, &pend))) {
                 qual = p->qual;
                 end = pend;
                 break;
