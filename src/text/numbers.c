@@ -591,7 +591,7 @@ static bool dotted_thousands(const ctx *c, size_t i, double *v)
     for (size_t j = 0; j < n; j++)
         if (j != n - 4 && (w[j] < '0' || w[j] > '9'))
             return false;
-    if (i + 1 < c->t->ntok) {
+    if (i + 1 < c->t->ntok && c->t->tok[i + 1].kind == MS_TOK_ARABIC) {
         atom m = classify(c, i + 1);
         if (!m.pro && (m.kind == NK_MULT || m.kind == NK_MULT_ACC || m.kind == NK_MULT_PLURAL))
             return false;
