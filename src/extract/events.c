@@ -221,6 +221,68 @@ static int32_t subject_before(const ms_xctx *x, uint32_t at, uint32_t first, uin
     return -1;
 }
 
+/* The subject right before a verb (SVO): an actor ending just before it,
+ * with only modal particles or a date in between (حماس قد تطلق، بايدن يدعو)
+ * or one comma after a name in apposition (…، أبو عبيدة، أعلن). */
+static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first, int32_t self)
+{
+    const ms_text *t = x->t;
+    bool comma = false;
+    for (uint32_t k = at, skipped = 0; k-- > first && skipped <= 3;) {
+        int32_t a = x->actor_at[k];
+        if (a >= 0) {
+            const ms_actor *ac = actor(x, a);
+            if (ac->tok_end != k + 1 || oblique(x, ac) || (ac->flags & MS_ACT_WEAK))
+                return -1;
+            return a;
+        }
+        if (x->date_at[k] >= 0 || ms_cue_at(x, k, MS_CUE_MODALITY, NULL, NULL)) {
+            skipped++;
+            continue;
+        }
+        if (!comma && k + 1 == at && t->tok[k].kind == MS_TOK_PUNCT &&
+            (ms_tok_is(t, &t->tok[k], "\xD8\x8C") || ms_tok_is(t, &t->tok[k], ","))) {
+            comma = true;
+            continue;
+        }
+        (void)self;
+        return -1;
+    }
+    return -1;
+}
+
+/* The actor of an event noun governed by a support verb before it: the
+ * verb's subject after it (تجري قطر محادثات) or before it (قطر انخرطت في
+ * محادثات، أبو عبيدة، أعلن … عن إطلاق سراح). */
+static int32_t light_verb_subject(const ms_xctx *x, const ms_trighit *h, uint32_t first, int32_t self)
+{
+    const ms_text *t = x->t;
+    for (uint32_t k = h->tok_first; k-- > first && h->tok_first - k <= 8;) {
+        uint32_t end;
+        if (ms_cue_at(x, k, MS_CUE_ROLE, "light_verb", &end) && end <= h->tok_first) {
+            for (uint32_t j = end; j < h->tok_first; j++) {
+                int32_t a = x->actor_at[j];
+                if (a >= 0) {
+                    const ms_actor *ac = actor(x, a);
+                    if (ac->tok_first == j && !oblique(x, ac) && !(ac->flags & MS_ACT_WEAK))
+                        return a;
+                    break;
+                }
+            }
+            if (t->tok[k].pro & (MS_PRO_W | MS_PRO_F))
+                return -1;
+            return subject_svo(x, k, first, self);
+        }
+        int32_t tg = x->trig_at[k];
+        if ((tg >= 0 && tg != self) || ms_cue_at(x, k, MS_CUE_ROLE, "subordinator", NULL))
+            return -1;
+        if (t->tok[k].kind == MS_TOK_PUNCT && !ms_tok_is(t, &t->tok[k], "\xD8\x8C") &&
+            !ms_tok_is(t, &t->tok[k], ","))
+            return -1;
+    }
+    return -1;
+}
+
 /* Actor right after preposition `prep` (a word or a clitic ب/ل) in [from, end). */
 static int32_t after_prep(const ms_xctx *x, const char *prep, uint32_t from, uint32_t end, int32_t self)
 {
@@ -471,7 +533,15 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             a = x->actor_at[h->gap_first];
             rule = "verb-subject-object (subject inside the phrase)";
         }
-        if (a < 0 && !nominal) {
+        /* a verb with و/ف opens a new clause: its subject is not the word before it */
+        bool opens = x->t->tok[h->tok_first].pro & (MS_PRO_W | MS_PRO_F);
+        if (a < 0 && !nominal && !opens) {
+            a = subject_svo(x, h->tok_first, a0, self);
+            if (a >= 0)
+                rule = "subject-verb (subject right before the verb)";
+        }
+        /* after a verb phrase (أطلق سراح، طلب المساعدة) comes its object, not its subject */
+        if (a < 0 && !nominal && h->tok_end - h->tok_first == 1) {
             a = subject_after(x, h->tok_end, a1, self);
             if (a >= 0)
                 rule = "verb-subject-object";
@@ -492,10 +562,15 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             if (a >= 0)
                 rule = "noun + genitive/adjective actor";
         }
-        if (a < 0) {
-            a = subject_before(x, h->tok_first, a0, nominal ? 6 : 4, self);
+        if (a < 0 && nominal) {
+            a = light_verb_subject(x, h, a0, self);
             if (a >= 0)
-                rule = nominal ? "clause subject before the noun" : "subject-verb-object";
+                rule = "subject of the support verb (تجري قطر محادثات)";
+        }
+        if (a < 0 && !nominal) {
+            a = subject_before(x, h->tok_first, a0, 4, self);
+            if (a >= 0)
+                rule = "subject-verb-object";
         }
         if (a >= 0)
             add_with_coordination(x, e.actor, &e.nactor, a);
@@ -585,6 +660,8 @@ int ms_find_events(ms_xctx *x)
 
 /* MARK: merging */
 
+static void merge_mentions(ms_xctx *x);
+
 static void codes_of(const ms_analysis *a, const int *list, int n, char *out, size_t cap)
 {
     out[0] = 0;
@@ -611,7 +688,66 @@ static void codes_of(const ms_analysis *a, const int *list, int n, char *out, si
         o += (size_t)snprintf(out + o, cap - o, "%s,", codes[i]);
 }
 
+/* Events are dyads: an event done to recipients of several countries (طلب من
+ * زعيمي مصر وقطر) becomes one event per recipient country. */
+static void split_recipients(ms_xctx *x)
+{
+    ms_analysis *a = x->a;
+    size_t n = a->events.n;
+    for (size_t i = 0; i < n; i++) {
+        ms_event *e = &MSVEC_AT(&a->events, ms_event, i);
+        if (e->dropped || e->nrecipient < 2)
+            continue;
+        const char *first = MSVEC_AT(&a->actors, ms_actor, e->recipient[0]).code;
+        int keep[MS_MAX_ROLE], nkeep = 0, rest[MS_MAX_ROLE], nrest = 0;
+        for (int k = 0; k < e->nrecipient; k++) {
+            const char *c = MSVEC_AT(&a->actors, ms_actor, e->recipient[k]).code;
+            if (!c[0] || !strcmp(c, first))
+                keep[nkeep++] = e->recipient[k];
+            else
+                rest[nrest++] = e->recipient[k];
+        }
+        if (!nrest || !first[0])
+            continue;
+        ms_event copy = *e;
+        memcpy(e->recipient, keep, sizeof keep);
+        e->nrecipient = nkeep;
+        memcpy(copy.recipient, rest, sizeof rest);
+        copy.nrecipient = nrest;
+        copy.mentions = 1;
+        if (!msvec_push(&a->events))
+            return;
+        MSVEC_AT(&a->events, ms_event, a->events.n - 1) = copy;
+        n = a->events.n; /* the copy may hold more countries still */
+    }
+}
+
+/* An event with neither actor nor mediator is reported only when a figure
+ * counts what it did (تم إطلاق سراح أربعة رهائن): otherwise it is a bare
+ * mention of an act (فشلها في إطلاق سراح …) with nobody to code. */
+static void drop_unanchored(ms_xctx *x)
+{
+    ms_analysis *a = x->a;
+    for (size_t i = 0; i < a->events.n; i++) {
+        ms_event *e = &MSVEC_AT(&a->events, ms_event, i);
+        if (e->dropped || e->nactor || e->nmediator)
+            continue;
+        bool counted = false;
+        for (size_t q = 0; q < a->figures.n && !counted; q++)
+            counted = MSVEC_AT(&a->figures, ms_figure, q).event == (int)i;
+        if (!counted)
+            e->dropped = MS_EVENT_UNREPORTED;
+    }
+}
+
 void ms_merge_events(ms_xctx *x)
+{
+    merge_mentions(x);
+    drop_unanchored(x);
+    split_recipients(x);
+}
+
+static void merge_mentions(ms_xctx *x)
 {
     ms_analysis *a = x->a;
     for (size_t i = 0; i < a->events.n; i++) {
@@ -650,7 +786,7 @@ void ms_merge_events(ms_xctx *x)
             if (e->location < 0)
                 e->location = f->location;
             e->mentions += f->mentions;
-            f->dropped = 1;
+            f->dropped = MS_EVENT_MERGED;
             if (!er[0])
                 codes_of(a, e->recipient, e->nrecipient, er, sizeof er);
             for (size_t q = 0; q < x->trigs.n; q++) {

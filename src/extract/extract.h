@@ -48,6 +48,8 @@ typedef struct ms_attrib {
 
 #define MS_MAX_ROLE 4
 
+enum { MS_EVENT_MERGED = 1, MS_EVENT_UNREPORTED = 2 };
+
 typedef struct ms_event {
     uint32_t trig_start, trig_end;  /* trigger words */
     uint32_t sent;
@@ -62,7 +64,7 @@ typedef struct ms_event {
     int location;                   /* index into places, or -1 */
     uint32_t mentions;
     const char *rule;               /* which rule built it (explain) */
-    uint8_t dropped;                /* merged into another event */
+    uint8_t dropped;                /* MS_EVENT_MERGED or MS_EVENT_UNREPORTED; 0: reported */
 } ms_event;
 
 typedef struct ms_place {
