@@ -122,6 +122,21 @@ static int find_triggers(ms_xctx *x)
                     }
                 }
             }
+            /* a count between an event noun and its object: تحرير 4 محتجزين */
+            if (head_node(d, t, i, &hn) && i + 1 < a1 && x->num_at[i + 1] >= 0) {
+                uint32_t after = i + 1;
+                while (after < a1 && x->num_at[after] == x->num_at[i + 1])
+                    after++;
+                uint32_t sub;
+                size_t m = match_from(d, t, hn, after, a1, &sub);
+                const ms_trigger *g = m ? node_trigger(x, sub) : NULL;
+                if (g && g->pos == 'N' && 1 + m > n) {
+                    node = sub;
+                    gap_first = i + 1;
+                    gap_end = after;
+                    n = (after - i) + m;
+                }
+            }
             if (!n) {
                 i++;
                 continue;
@@ -343,15 +358,22 @@ static int32_t patient_nationality(const ms_xctx *x, uint32_t from, uint32_t end
     return -1;
 }
 
-static void find_mediators(const ms_xctx *x, uint32_t a0, uint32_t a1, int *list, int *n)
+/* The mediator: an actor right after بوساطة / عبر الوسطاء / برعاية (or its
+ * adjective: الوساطة القطرية), near the trigger. "الوساطة مع الحركة" names
+ * the party, not the mediator. */
+static void find_mediators(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint32_t a1, int *list, int *n)
 {
-    for (uint32_t i = a0; i < a1; i++) {
+    uint32_t from = h->tok_first > a0 + 12 ? h->tok_first - 12 : a0;
+    uint32_t to = h->tok_end + 12 < a1 ? h->tok_end + 12 : a1;
+    for (uint32_t i = from; i < to; i++) {
         uint32_t end;
+        if (i >= h->tok_first && i < h->tok_end)
+            continue;
         if (!ms_cue_at(x, i, MS_CUE_ROLE, "mediator", &end))
             continue;
-        for (uint32_t k = end; k < a1 && k < end + 3; k++) {
+        for (uint32_t k = end; k < a1 && k < end + 1; k++) {
             int32_t a = x->actor_at[k];
-            if (a >= 0) {
+            if (a >= 0 && !oblique(x, actor(x, a))) {
                 if (actor(x, a)->code[0])
                     add_with_coordination(x, list, n, a);
                 /* بوساطة قطرية ومصرية */
@@ -510,7 +532,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     int32_t self = (int32_t)hi;
     const char *rule = NULL;
     bool passive = g->passive || (h->tok_first > a0 && tok_is(x, h->tok_first - 1, AR_TAMMA));
-    bool nominal = g->pos == 'N';
+    /* ل + verbal noun (لعقد صفقة، لإجراء محادثات): a purpose, not a finite verb */
+    bool nominal = g->pos == 'N' || (x->t->tok[h->tok_first].pro & MS_PRO_L);
     bool patient_type = g->figure && (!strcmp(g->figure, "RELEASE") || !strcmp(g->figure, "KIDNAP") ||
                                       !strcmp(g->figure, "HELD") || !strcmp(g->figure, "ARREST"));
     /* agent of a passive: من قبل X / على يد X */
@@ -529,7 +552,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     }
     if (!e.nactor && !passive) {
         int32_t a = -1;
-        if (h->gap_end) {
+        if (h->gap_end && !nominal) {
             a = x->actor_at[h->gap_first];
             rule = "verb-subject-object (subject inside the phrase)";
         }
@@ -603,6 +626,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         if (r < 0 && (!strcmp(g->type, "CONSULT") || !strcmp(g->type, "AGREE") || !strcmp(g->type, "COOPERATE")))
             r = after_prep(x, AR_MA3, rfrom, a1, self);
         if (r < 0 && (!g->obj || !strcmp(g->obj, "-")) && !patient_type) {
+            while (rfrom < a1 && x->date_at[rfrom] >= 0)
+                rfrom++; /* يزور بلينكن اليوم إسرائيل */
             int32_t b = rfrom < a1 ? x->actor_at[rfrom] : -1;
             if (b < 0 && rfrom + 1 < a1 && x->t->tok[rfrom].kind == MS_TOK_ARABIC && x->trig_at[rfrom] < 0)
                 b = -1;
@@ -617,11 +642,10 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         if (r >= 0 && (!e.nactor || r != e.actor[0]))
             add_with_coordination(x, e.recipient, &e.nrecipient, r);
     }
-    find_mediators(x, a0, a1, e.mediator, &e.nmediator);
+    find_mediators(x, h, a0, a1, e.mediator, &e.nmediator);
     if (!strcmp(g->type, "CONSULT") && e.nmediator && g->mode && !*g->mode)
         e.mode = "third-party";
-    if (!e.nactor && !e.nrecipient)
-        return;
+
     /* an actor that is also the recipient adds nothing */
     e.trig_start = x->t->tok[h->tok_first].start;
     e.trig_end = x->t->tok[h->tok_end - 1].end;
@@ -630,6 +654,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     if (!e.mode)
         e.mode = g->mode;
     e.cameo = g->cameo;
+    e.trig_line = g->line;
     e.goldstein = g->goldstein;
     e.date = date_of(x, h, a0, a1);
     e.modality = (uint8_t)modality_of(x, h, a0, a1, e.date);
@@ -722,15 +747,15 @@ static void split_recipients(ms_xctx *x)
     }
 }
 
-/* An event with neither actor nor mediator is reported only when a figure
- * counts what it did (تم إطلاق سراح أربعة رهائن): otherwise it is a bare
+/* An event without an actor is reported only when a figure counts what it
+ * did (تم إطلاق سراح أربعة رهائن): otherwise it is a bare
  * mention of an act (فشلها في إطلاق سراح …) with nobody to code. */
 static void drop_unanchored(ms_xctx *x)
 {
     ms_analysis *a = x->a;
     for (size_t i = 0; i < a->events.n; i++) {
         ms_event *e = &MSVEC_AT(&a->events, ms_event, i);
-        if (e->dropped || e->nactor || e->nmediator)
+        if (e->dropped || e->nactor)
             continue;
         bool counted = false;
         for (size_t q = 0; q < a->figures.n && !counted; q++)
@@ -767,6 +792,10 @@ static void merge_mentions(ms_xctx *x)
             codes_of(a, f->actor, f->nactor, fa, sizeof fa);
             codes_of(a, f->recipient, f->nrecipient, fr, sizeof fr);
             if (strcmp(fa, ea) || (fr[0] && er[0] && strcmp(fr, er)))
+                continue;
+            /* an undated mention and a dated one are the same event only when
+             * told with the same trigger (talks … / met on Sunday: two events) */
+            if ((e->date < 0) != (f->date < 0) && e->trig_line != f->trig_line)
                 continue;
             /* different explicit dates are different events */
             if (e->date >= 0 && f->date >= 0) {

@@ -54,6 +54,7 @@ typedef struct ms_event {
     uint32_t trig_start, trig_end;  /* trigger words */
     uint32_t sent;
     const char *type, *mode, *cameo; /* point into the trigger table */
+    uint32_t trig_line;             /* the trigger entry's line in its data file */
     double goldstein;
     int actor[MS_MAX_ROLE], nactor;       /* indices into actors */
     int recipient[MS_MAX_ROLE], nrecipient;

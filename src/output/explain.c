@@ -44,7 +44,7 @@ int marsad_doc_explain(const marsad_doc *d, char **out, size_t *len)
             msbuf_printf(&b, "  event  %s%s%s trigger «%.*s» modality %s rule %s%s\n", e->type, e->mode && *e->mode ? "/" : "",
                          e->mode ? e->mode : "", (int)(e->trig_end - e->trig_start), a->text + e->trig_start,
                          ms_modality_name(e->modality), e->rule ? e->rule : "-", e->dropped == MS_EVENT_MERGED       ? " (merged)"
-                         : e->dropped == MS_EVENT_UNREPORTED ? " (not reported: no actor, mediator or figure)"
+                         : e->dropped == MS_EVENT_UNREPORTED ? " (not reported: no actor and no figure)"
                                                              : "");
             const int *lists[3] = {e->actor, e->recipient, e->mediator};
             int counts[3] = {e->nactor, e->nrecipient, e->nmediator};
