@@ -298,6 +298,34 @@ static int32_t light_verb_subject(const ms_xctx *x, const ms_trighit *h, uint32_
     return -1;
 }
 
+/* A verb that carries a plural subject pronoun (احتجزوا، يطلقون): an explicit
+ * subject never follows it, the actor after it is its object. */
+static bool plural_verb(const ms_xctx *x, uint32_t i)
+{
+    const ms_token *k = &x->t->tok[i];
+    const char *w = x->t->norm.text + k->nstart + k->pro_len;
+    size_t n = k->nend - k->nstart - k->pro_len - k->enc_len;
+    if (n < 4)
+        return false;
+    if (!memcmp(w + n - 4, "\xD9\x88\xD8\xA7", 4)) /* -وا */
+        return true;
+    return (w[0] == '\xD9' && (w[1] == '\x8A')) /* ي */ && !memcmp(w + n - 4, "\xD9\x88\xD9\x86", 4); /* -ون */
+}
+
+/* An event noun taken up by a support verb after it: هجوم … شنه مسلحو الحركة. */
+static int32_t light_verb_after(const ms_xctx *x, const ms_trighit *h, uint32_t a1, int32_t self)
+{
+    for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 5; k++) {
+        uint32_t end;
+        if (ms_cue_at(x, k, MS_CUE_ROLE, "light_verb", &end) && x->t->tok[k].enc_len)
+            return subject_after(x, end, a1, self);
+        int32_t tg = x->trig_at[k];
+        if ((tg >= 0 && tg != self) || x->t->tok[k].kind == MS_TOK_PUNCT || x->actor_at[k] >= 0)
+            return -1;
+    }
+    return -1;
+}
+
 /* Actor right after preposition `prep` (a word or a clitic ب/ل) in [from, end). */
 static int32_t after_prep(const ms_xctx *x, const char *prep, uint32_t from, uint32_t end, int32_t self)
 {
@@ -533,10 +561,21 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     const char *rule = NULL;
     bool passive = g->passive || (h->tok_first > a0 && tok_is(x, h->tok_first - 1, AR_TAMMA));
     /* ل + verbal noun (لعقد صفقة، لإجراء محادثات): a purpose, not a finite verb */
-    bool nominal = g->pos == 'N' || (x->t->tok[h->tok_first].pro & MS_PRO_L);
+    bool nominal = g->pos == 'N' || (x->t->tok[h->tok_first].pro & (MS_PRO_L | MS_PRO_AL));
     bool patient_type = g->figure && (!strcmp(g->figure, "RELEASE") || !strcmp(g->figure, "KIDNAP") ||
                                       !strcmp(g->figure, "HELD") || !strcmp(g->figure, "ARREST"));
-    /* agent of a passive: من قبل X / على يد X */
+    /* agent of a passive: من قبل X / على يد X (also after a passive verb
+     * whose voice only the vowels show: قُتلوا على يد حماس) */
+    if (!passive && !nominal) {
+        for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 6; k++) {
+            if (ms_cue_at(x, k, MS_CUE_ROLE, "passive_agent", NULL)) {
+                passive = true;
+                break;
+            }
+            if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT || x->actor_at[k] >= 0)
+                break;
+        }
+    }
     if (passive) {
         for (uint32_t k = h->tok_end; k < a1; k++) {
             uint32_t end;
@@ -564,7 +603,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 rule = "subject-verb (subject right before the verb)";
         }
         /* after a verb phrase (أطلق سراح، طلب المساعدة) comes its object, not its subject */
-        if (a < 0 && !nominal && h->tok_end - h->tok_first == 1) {
+        if (a < 0 && !nominal && h->tok_end - h->tok_first == 1 && !plural_verb(x, h->tok_first)) {
             a = subject_after(x, h->tok_end, a1, self);
             if (a >= 0)
                 rule = "verb-subject-object";
@@ -575,7 +614,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 int32_t b = x->actor_at[k];
                 if (b >= 0) {
                     const ms_actor *ac = actor(x, b);
-                    if (ac->tok_first == k && !oblique(x, ac) && ac->code[0])
+                    if (ac->tok_first == k && !oblique(x, ac) && ac->code[0] && !(ac->flags & MS_ACT_CAPTIVE))
                         a = b;
                     break;
                 }
@@ -590,10 +629,35 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             if (a >= 0)
                 rule = "subject of the support verb (تجري قطر محادثات)";
         }
-        if (a < 0 && !nominal) {
+        if (a < 0 && nominal) {
+            a = light_verb_after(x, h, a1, self);
+            if (a >= 0)
+                rule = "subject of the support verb after the noun (هجوم شنه مسلحو الحركة)";
+        }
+        /* the people an abduction or a release is done to never do it */
+        if (a >= 0 && patient_type && (actor(x, a)->flags & MS_ACT_CAPTIVE))
+            a = -1;
+        if (a < 0 && !nominal && !opens) {
             a = subject_before(x, h->tok_first, a0, 4, self);
             if (a >= 0)
                 rule = "subject-verb-object";
+        }
+        /* و + verb without a subject of its own: the subject of the verb it
+         * is coordinated with (بايدن كتب … وحضهما) */
+        if (a < 0 && !nominal && opens) {
+            for (size_t q = hi; q-- > 0;) {
+                const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
+                if (p->tok_first < a0)
+                    break;
+                if (p->g->pos != 'V' || p->event < 0)
+                    continue;
+                const ms_event *pe = &MSVEC_AT(&x->a->events, ms_event, p->event);
+                if (pe->nactor)
+                    a = pe->actor[0];
+                break;
+            }
+            if (a >= 0)
+                rule = "shared subject of coordinated verbs";
         }
         if (a >= 0)
             add_with_coordination(x, e.actor, &e.nactor, a);
@@ -767,8 +831,8 @@ static void drop_unanchored(ms_xctx *x)
 
 void ms_merge_events(ms_xctx *x)
 {
-    merge_mentions(x);
     drop_unanchored(x);
+    merge_mentions(x);
     split_recipients(x);
 }
 

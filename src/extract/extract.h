@@ -15,7 +15,8 @@ enum {
     MS_ACT_AMBIGUOUS = 1u << 3, /* the words fit more than one actor */
     MS_ACT_COREF = 1u << 4,     /* resolved through an earlier mention (الحركة) */
     MS_ACT_PLURAL = 1u << 5,
-    MS_ACT_WEAK = 1u << 6       /* an adjective only (قطرية): an argument only next to its noun */
+    MS_ACT_WEAK = 1u << 6,      /* an adjective only (قطرية): an argument only next to its noun */
+    MS_ACT_CAPTIVE = 1u << 7    /* hostages, captives, detainees: done to, never doing */
 };
 
 typedef struct ms_actor {

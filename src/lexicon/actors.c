@@ -189,6 +189,8 @@ static void resolve_group(const mention *g, size_t n, const ms_text *t, ms_actor
     a->kind = ms_akind_name(person ? MS_K_PERSON : org ? org->kind : country ? country->kind : head->kind);
     if ((head->kind == MS_K_AGENT || head->kind == MS_K_ROLE) && !person && !org)
         flags |= MS_ACT_ANON;
+    if (head->captive)
+        flags |= MS_ACT_CAPTIVE;
     if (n == 1 && head->kind == MS_K_DEMONYM && !head->plural)
         flags |= MS_ACT_WEAK;
     if (ambiguous)
