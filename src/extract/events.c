@@ -315,12 +315,14 @@ static bool plural_verb(const ms_xctx *x, uint32_t i)
 /* An event noun taken up by a support verb after it: هجوم … شنه مسلحو الحركة. */
 static int32_t light_verb_after(const ms_xctx *x, const ms_trighit *h, uint32_t a1, int32_t self)
 {
-    for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 5; k++) {
+    for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 6; k++) {
         uint32_t end;
         if (ms_cue_at(x, k, MS_CUE_ROLE, "light_verb", &end) && x->t->tok[k].enc_len)
             return subject_after(x, end, a1, self);
         int32_t tg = x->trig_at[k];
-        if ((tg >= 0 && tg != self) || x->t->tok[k].kind == MS_TOK_PUNCT || x->actor_at[k] >= 0)
+        if ((tg >= 0 && tg != self) || x->t->tok[k].kind == MS_TOK_PUNCT)
+            return -1;
+        if (x->actor_at[k] >= 0 && !oblique(x, actor(x, x->actor_at[k])))
             return -1;
     }
     return -1;
@@ -649,7 +651,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
                 if (p->tok_first < a0)
                     break;
-                if (p->g->pos != 'V' || p->event < 0)
+                if (p->event < 0)
                     continue;
                 const ms_event *pe = &MSVEC_AT(&x->a->events, ms_event, p->event);
                 if (pe->nactor)
@@ -821,6 +823,11 @@ static void drop_unanchored(ms_xctx *x)
         ms_event *e = &MSVEC_AT(&a->events, ms_event, i);
         if (e->dropped || e->nactor)
             continue;
+        /* a background act nobody is named for is context, not an event */
+        if (e->modality == MS_MOD_HISTORICAL) {
+            e->dropped = MS_EVENT_UNREPORTED;
+            continue;
+        }
         bool counted = false;
         for (size_t q = 0; q < a->figures.n && !counted; q++)
             counted = MSVEC_AT(&a->figures, ms_figure, q).event == (int)i;
