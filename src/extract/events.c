@@ -636,6 +636,23 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             if (a >= 0)
                 rule = "subject of the support verb after the noun (هجوم شنه مسلحو الحركة)";
         }
+        /* ل + verbal noun right after an event: its purpose, done by the same
+         * actor (الهجوم الإسرائيلي لتحرير المحتجزين) */
+        if (a < 0 && nominal && (x->t->tok[h->tok_first].pro & MS_PRO_L) && hi > 0) {
+            const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, hi - 1);
+            uint32_t gap = h->tok_first - p->tok_end;
+            if (p->tok_first >= a0 && p->event >= 0 && gap <= 3) {
+                const ms_event *pe = &MSVEC_AT(&x->a->events, ms_event, p->event);
+                bool clear = true;
+                for (uint32_t k = p->tok_end; k < h->tok_first; k++)
+                    clear &= x->t->tok[k].kind != MS_TOK_PUNCT && (x->actor_at[k] >= 0 || x->date_at[k] >= 0);
+                /* the goal of a merely possible act is too remote to code */
+                if (clear && pe->nactor && pe->modality == MS_MOD_ASSERTED) {
+                    a = pe->actor[0];
+                    rule = "purpose (ل + verbal noun): the actor of the event it serves";
+                }
+            }
+        }
         /* the people an abduction or a release is done to never do it */
         if (a >= 0 && patient_type && (actor(x, a)->flags & MS_ACT_CAPTIVE))
             a = -1;
@@ -843,6 +860,26 @@ void ms_merge_events(ms_xctx *x)
     split_recipients(x);
 }
 
+/* Do events i and j carry a figure of the same type and value? */
+static bool same_count(const ms_analysis *a, int i, int j)
+{
+    for (size_t p = 0; p < a->figures.n; p++) {
+        const ms_figure *f = &MSVEC_AT(&a->figures, ms_figure, p);
+        if (f->event != i)
+            continue;
+        const ms_number *nf = &MSVEC_AT(&a->numbers, ms_number, f->number);
+        for (size_t q = 0; q < a->figures.n; q++) {
+            const ms_figure *g = &MSVEC_AT(&a->figures, ms_figure, q);
+            if (g->event != j || strcmp(g->type, f->type))
+                continue;
+            const ms_number *ng = &MSVEC_AT(&a->numbers, ms_number, g->number);
+            if (nf->has_value && ng->has_value && nf->value == ng->value)
+                return true;
+        }
+    }
+    return false;
+}
+
 static void merge_mentions(ms_xctx *x)
 {
     ms_analysis *a = x->a;
@@ -862,7 +899,11 @@ static void merge_mentions(ms_xctx *x)
             char fa[32], fr[32];
             codes_of(a, f->actor, f->nactor, fa, sizeof fa);
             codes_of(a, f->recipient, f->nrecipient, fr, sizeof fr);
-            if (strcmp(fa, ea) || (fr[0] && er[0] && strcmp(fr, er)))
+            /* a later mention without an actor takes up the event told with one
+             * (تحرير 4 محتجزين … إنقاذ المحتجزين الأربعة) */
+            bool takes_up = !f->nactor && e->nactor &&
+                            (f->trig_line == e->trig_line || same_count(a, (int)i, (int)j));
+            if ((strcmp(fa, ea) && !takes_up) || (fr[0] && er[0] && strcmp(fr, er)))
                 continue;
             /* an undated mention and a dated one are the same event only when
              * told with the same trigger (talks … / met on Sunday: two events) */

@@ -96,6 +96,16 @@ int ms_find_figures(ms_xctx *x)
             continue;
         const char *type = NULL;
         int event = -1;
+        /* 0. the counted noun before the number (المحتجزين الأربعة) inside an
+         * event phrase: the event's type (تحرير المحتجزين الأربعة → RELEASE) */
+        if (first > a0 && x->trig_at[first - 1] >= 0) {
+            const ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, x->trig_at[first - 1]);
+            const char *ty = h->tok_end == first && h->tok_end - h->tok_first > 1 ? trigger_type(x, h) : NULL;
+            if (ty && strcmp(ty, "HELD")) {
+                type = ty;
+                event = h->event;
+            }
+        }
         /* 1. a cue right before the number */
         uint32_t cf;
         for (size_t i = 0; i < MS_ARRAY_LEN(types) && !type; i++)
@@ -111,6 +121,15 @@ int ms_find_figures(ms_xctx *x)
                     continue;
                 const ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, tg);
                 const char *ty = trigger_type(x, h);
+                /* the held people of an act done to them: تحرير المحتجزين الأربعة */
+                if (ty && !strcmp(ty, "HELD") && h->tok_first > a0 && x->trig_at[h->tok_first - 1] >= 0) {
+                    const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, x->trig_at[h->tok_first - 1]);
+                    const char *pt = trigger_type(x, p);
+                    if (pt && strcmp(pt, "HELD")) {
+                        h = p;
+                        ty = pt;
+                    }
+                }
                 if (ty) {
                     type = ty;
                     event = h->event;

@@ -133,6 +133,11 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
     if (msmap_get(&tm->protect, w, n, NULL))
         return;
     bool whole_known = ms_textmodel_knows(tm, w, n);
+    /* a word of its own beginning with وو is rare (ووفق، ووجه: passives);
+     * و + a known word is the news reading */
+    if (whole_known && n >= 4 * L && letter_is(w, "\xD9\x88") && letter_is(w + L, "\xD9\x88") &&
+        ms_textmodel_knows(tm, w + L, n - L))
+        whole_known = false;
     seg best = {0, 0, 0, whole_known ? 250 : 0};
     /* enumerate proclitic chains */
     size_t p = 0;
