@@ -436,10 +436,13 @@ static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint3
     /* cue words before the trigger, within the clause */
     uint32_t from = h->tok_first > a0 + 6 ? h->tok_first - 6 : a0;
     for (uint32_t k = h->tok_first; k-- > from;) {
-        if (k + 1 < h->tok_first && boundary(x, k, (int32_t)(h - (const ms_trighit *)x->trigs.v)))
-            break;
         uint32_t end;
         const char *cat = ms_cue_at(x, k, MS_CUE_MODALITY, NULL, &end);
+        /* a verb of denial or failure governs the act after it (نفت روسيا قصف
+         * المستشفى); any other verb closes the search */
+        bool stop = k + 1 < h->tok_first && boundary(x, k, (int32_t)(h - (const ms_trighit *)x->trigs.v));
+        if (stop && !(cat && !strcmp(cat, "negated")))
+            break;
         if (!cat)
             continue;
         /* negation particles bind tightly: لم / لن / لا right before the verb */
@@ -447,13 +450,15 @@ static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint3
             if (h->tok_first - end <= 4)
                 neg = true;
         } else if (!strcmp(cat, "hypothetical")) {
-            if (strcmp(t->norm.text + t->tok[k].nstart, AR_QAD) || !h->g->past)
+            if (!tok_is(x, k, AR_QAD) || !h->g->past)
                 hyp = true;
         } else if (!strcmp(cat, "future")) {
             fut = true;
         } else if (!strcmp(cat, "historical")) {
             hist = true;
         }
+        if (stop)
+            break;
     }
     /* conditionals anywhere earlier in the sentence: لو، إذا، في حال */
     for (uint32_t k = a0; k < h->tok_first; k++) {
@@ -583,6 +588,11 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             uint32_t end;
             if (ms_cue_at(x, k, MS_CUE_ROLE, "passive_agent", &end)) {
                 int32_t a = end < a1 ? x->actor_at[end] : -1;
+                /* an unknown noun and its nationality: على يد قراصنة صوماليين */
+                if (a < 0 && end + 1 < a1 && x->t->tok[end].kind == MS_TOK_ARABIC && x->trig_at[end] < 0 &&
+                    x->actor_at[end + 1] >= 0 && actor(x, x->actor_at[end + 1])->kind &&
+                    !strcmp(actor(x, x->actor_at[end + 1])->kind, "demonym"))
+                    a = x->actor_at[end + 1];
                 if (a >= 0) {
                     add_with_coordination(x, e.actor, &e.nactor, a);
                     rule = "passive: agent after من قبل/على يد";
@@ -674,6 +684,18 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 if (pe->nactor)
                     a = pe->actor[0];
                 break;
+            }
+            /* none: the subject the sentence opens with (الرئيس كتب … وحثه) */
+            uint32_t k0 = a0;
+            while (k0 < h->tok_first && x->actor_at[k0] < 0 && x->t->tok[k0].kind == MS_TOK_PUNCT)
+                k0++;
+            if (a < 0 && k0 < h->tok_first && x->actor_at[k0] >= 0) {
+                const ms_actor *ac = actor(x, x->actor_at[k0]);
+                uint32_t v = ac->tok_end;
+                if (ac->tok_first == k0 && !oblique(x, ac) && !(ac->flags & (MS_ACT_WEAK | MS_ACT_CAPTIVE)) &&
+                    v < h->tok_first && x->actor_at[v] < 0 && x->t->tok[v].kind == MS_TOK_ARABIC &&
+                    !(x->t->tok[v].pro & (MS_PRO_AL | MS_PRO_B | MS_PRO_L | MS_PRO_K | MS_PRO_W)))
+                    a = x->actor_at[k0];
             }
             if (a >= 0)
                 rule = "shared subject of coordinated verbs";

@@ -92,6 +92,15 @@ int ms_find_figures(ms_xctx *x)
         bool person = is_person_noun(x, noun);
         if (!person && noun < a1 && ms_tok_is(t, &t->tok[noun], "\xD9\x85\xD9\x86") /* من */)
             person = is_person_noun(x, noun + 1);
+        /* an unknown noun counted right after an act done to people (قتل
+         * ثلاثة صيادين، اعتقال 12 ناشطا): people, unless it names things */
+        if (!person && !split && noun < a1 && first > a0 && t->tok[noun].kind == MS_TOK_ARABIC &&
+            !ms_cue_at(x, noun, MS_CUE_ROLE, "non_person", NULL) && x->trig_at[noun] < 0) {
+            int32_t tg = x->trig_at[first - 1];
+            if (tg >= 0 && MSVEC_AT(&x->trigs, ms_trighit, tg).tok_end == first &&
+                trigger_type(x, &MSVEC_AT(&x->trigs, ms_trighit, tg)))
+                person = true;
+        }
         if (!person && !split)
             continue;
         const char *type = NULL;

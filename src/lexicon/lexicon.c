@@ -31,6 +31,17 @@ static const char *intern(ms_lexicon *lx, const char *s, size_t n)
     return c;
 }
 
+static const char *intern_normalized(ms_lexicon *lx, const char *s, size_t n)
+{
+    size_t nn;
+    char *w = ms_normalize_word(s, n, &nn);
+    if (!w)
+        return intern(lx, s, n);
+    const char *r = intern(lx, w, nn);
+    free(w);
+    return r;
+}
+
 static void problem(ms_lexicon *lx, const char *table, size_t line, const char *fmt, const char *arg, size_t n)
 {
     msbuf_printf(&lx->problems, "%s:%zu: ", table, line);
@@ -242,10 +253,11 @@ static bool load_triggers(ms_lexicon *lx, ms_textmodel *tm)
         if (nf > 7 && fl[7]) {
             size_t vn;
             const char *v;
+            /* prepositions are compared with text in matching form (على → علي) */
             if ((v = extra_get(f[7], fl[7], "obj", &vn)))
-                g->obj = intern(lx, v, vn);
+                g->obj = intern_normalized(lx, v, vn);
             if ((v = extra_get(f[7], fl[7], "with", &vn)))
-                g->with = intern(lx, v, vn);
+                g->with = intern_normalized(lx, v, vn);
             if ((v = extra_get(f[7], fl[7], "tense", &vn))) {
                 g->past = vn == 4 && !memcmp(v, "past", 4);
                 g->imperf = vn == 6 && !memcmp(v, "imperf", 6);
