@@ -107,8 +107,16 @@ static int find_triggers(ms_xctx *x)
             uint32_t hn;
             if (head_node(d, t, i, &hn)) {
                 uint32_t k = i + 1;
-                if (k < a1 && x->actor_at[k] >= 0) {
-                    uint32_t after = actor(x, x->actor_at[k])->tok_end;
+                /* the subject: an actor, or a noun phrase of up to two words
+                 * the lexicon does not know (أطلقت الجماعة سراح) */
+                uint32_t after = k;
+                if (k < a1 && x->actor_at[k] >= 0)
+                    after = actor(x, x->actor_at[k])->tok_end;
+                else
+                    while (after < a1 && after < k + 2 && t->tok[after].kind == MS_TOK_ARABIC &&
+                           (t->tok[after].pro & MS_PRO_AL) && x->trig_at[after] < 0 && x->actor_at[after] < 0)
+                        after++;
+                if (after > k) {
                     uint32_t sub;
                     size_t m = match_from(d, t, hn, after, a1, &sub);
                     if (m && 1 + m > n) {
@@ -202,8 +210,15 @@ static bool boundary(const ms_xctx *x, uint32_t k, int32_t self)
 
 static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int32_t self)
 {
+    bool counted = false;
     for (uint32_t k = from; k < end && k < from + 3; k++) {
         int32_t a = x->actor_at[k];
+        /* قتل 5 جنود: a count before it marks the people the act was done to
+         * (the verb is read as a passive) */
+        if (a >= 0 && counted && self >= 0 && MSVEC_AT(&x->trigs, ms_trighit, self).g->figure)
+            return -1;
+        if (x->num_at[k] >= 0)
+            counted = true;
         if (a >= 0) {
             const ms_actor *ac = actor(x, a);
             if (ac->tok_first == k && !oblique(x, ac) && !(ac->flags & MS_ACT_WEAK))
@@ -603,7 +618,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     }
     if (!e.nactor && !passive) {
         int32_t a = -1;
-        if (h->gap_end && !nominal) {
+        if (h->gap_end && !nominal && x->actor_at[h->gap_first] >= 0) {
             a = x->actor_at[h->gap_first];
             rule = "verb-subject-object (subject inside the phrase)";
         }
@@ -740,7 +755,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 (!e.nactor || b != e.actor[0]))
                 r = b;
         }
-        if (r < 0 && patient_type)
+        bool victims = g->figure && (!strcmp(g->figure, "KILL") || !strcmp(g->figure, "WOUND"));
+        if (r < 0 && (patient_type || victims))
             r = patient_nationality(x, rfrom, a1, self);
         if (r < 0 && (!strcmp(g->type, "ASSAULT") || !strcmp(g->type, "COERCE")))
             r = place_actor(x, rfrom, a1);

@@ -115,11 +115,35 @@ int ms_find_figures(ms_xctx *x)
                 event = h->event;
             }
         }
+        /* … or right after the act's phrase (عملية تحرير المحتجزين الثلاثة) */
+        uint32_t cn;
+        if (!type && ms_cue_before(x, first, MS_CUE_FIGURE, "HELD", &cn) && cn > a0 && x->trig_at[cn - 1] >= 0) {
+            const ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, x->trig_at[cn - 1]);
+            const char *ty = h->tok_end == cn ? trigger_type(x, h) : NULL;
+            if (ty && strcmp(ty, "HELD")) {
+                type = ty;
+                event = h->event;
+            }
+        }
         /* 1. a cue right before the number */
         uint32_t cf;
         for (size_t i = 0; i < MS_ARRAY_LEN(types) && !type; i++)
             if (ms_cue_before(x, first, MS_CUE_FIGURE, types[i], &cf))
                 type = types[i];
+        /* still held … or still missing: the later word tells (لا يزال 23 شخصا
+         * في عداد المفقودين) */
+        if (type && !strcmp(type, "HELD")) {
+            for (uint32_t k = last; k < a1 && k < last + 8; k++) {
+                uint32_t e;
+                const char *ty = cue_type(x, k, &e);
+                if (ty && (!strcmp(ty, "MISSING") || !strcmp(ty, "KILL"))) {
+                    type = ty;
+                    break;
+                }
+                if (x->num_at[k] >= 0 && x->num_at[k] != (int32_t)ni)
+                    break;
+            }
+        }
         /* 2. the governing trigger before it */
         if (!type) {
             for (uint32_t k = first; k-- > a0 && first - k <= 8;) {
@@ -193,7 +217,8 @@ int ms_find_figures(ms_xctx *x)
             int32_t a = x->actor_at[k];
             if (a >= 0) {
                 const ms_actor *ac = &MSVEC_AT(&an->actors, ms_actor, a);
-                if (ac->code[0] && ac->kind && !strcmp(ac->kind, "demonym")) {
+                /* a nationality, or a composed group of people (جنود سوريين) */
+                if (ac->code[0] && ac->kind && (!strcmp(ac->kind, "demonym") || (ac->tok_first == noun && ac->tok_end > noun + 1))) {
                     memcpy(f->population, ac->code, 4);
                     break;
                 }
