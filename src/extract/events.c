@@ -229,8 +229,68 @@ static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int3
             continue;
         if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT)
             return -1;
+        /* a definite noun the lexicon does not know is the subject itself
+         * (أدانت المحكمة أندرو برونسون): what follows is the object */
+        if (x->t->tok[k].kind == MS_TOK_ARABIC && (x->t->tok[k].pro & MS_PRO_AL) &&
+            !(x->t->tok[k].pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K))) {
+            /* … with its nationality: المهاجمون الفلسطينيون */
+            int32_t d = k + 1 < end ? x->actor_at[k + 1] : -1;
+            if (d >= 0 && actor(x, d)->tok_first == k + 1 && actor(x, d)->kind && !strcmp(actor(x, d)->kind, "demonym"))
+                return d;
+            return -1;
+        }
     }
     return -1;
+}
+
+/* Is the word before the verb a definite noun the lexicon does not know, not
+ * governed by a preposition (الضربات الجوية استهدفت …)? Then it is the subject. */
+static bool unknown_subject_before(const ms_xctx *x, uint32_t at, uint32_t first)
+{
+    if (at == first)
+        return false;
+    uint32_t k = at - 1;
+    const ms_token *w = &x->t->tok[k];
+    if (w->kind != MS_TOK_ARABIC || x->actor_at[k] >= 0 || x->trig_at[k] >= 0 || x->date_at[k] >= 0)
+        return false;
+    if (!(w->pro & MS_PRO_AL) || (w->pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K)))
+        return false;
+    /* an adjective after its noun: walk back to the noun */
+    uint32_t j = k;
+    while (j > first && x->t->tok[j - 1].kind == MS_TOK_ARABIC && (x->t->tok[j - 1].pro & MS_PRO_AL) && k - j < 2 &&
+           x->actor_at[j - 1] < 0)
+        j--;
+    if (j > first) {
+        const ms_token *p = &x->t->tok[j - 1];
+        /* في المقابل، على الأقل: the noun belongs to a preposition */
+        if (p->kind == MS_TOK_ARABIC && (ms_tok_is(x->t, p, "\xD9\x81\xD9\x8A") || ms_tok_is(x->t, p, "\xD8\xB9\xD9\x84\xD9\x8A") ||
+                                         ms_tok_is(x->t, p, "\xD9\x85\xD9\x86") || ms_tok_is(x->t, p, "\xD8\xB9\xD9\x86") ||
+                                         ms_tok_is(x->t, p, "\xD8\xA7\xD9\x84\xD9\x8A") || ms_tok_is(x->t, p, "\xD9\x85\xD8\xB9")))
+            return false;
+        /* a noun after a verb is its subject or object, not this verb's subject */
+        if (x->trig_at[j - 1] >= 0 || x->actor_at[j - 1] >= 0)
+            return false;
+    }
+    return true;
+}
+
+/* A past verb written with its passive vowel (قُتل، اتُّهمت، احتُجز): the
+ * original text keeps the damma the normalized form drops. */
+static bool marked_passive(const ms_xctx *x, const ms_trighit *h)
+{
+    if (!h->g->past || h->g->pos != 'V')
+        return false;
+    const ms_token *k = &x->t->tok[h->tok_first];
+    const char *s = x->t->src + k->start;
+    size_t n = k->end - k->start, letters = 0;
+    for (size_t i = 0; i + 1 < n && letters < 5; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xD9 && (unsigned char)s[i + 1] == 0x8F) /* U+064F damma */
+            return true;
+        if ((c & 0xC0) != 0x80 && !(c == 0xD9 && (unsigned char)s[i + 1] >= 0x8B && (unsigned char)s[i + 1] <= 0x92))
+            letters++;
+    }
+    return false;
 }
 
 static int32_t subject_before(const ms_xctx *x, uint32_t at, uint32_t first, uint32_t slack, int32_t self)
@@ -581,11 +641,13 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     e.actor[0] = e.recipient[0] = e.mediator[0] = -1;
     int32_t self = (int32_t)hi;
     const char *rule = NULL;
-    bool passive = g->passive || (h->tok_first > a0 && tok_is(x, h->tok_first - 1, AR_TAMMA));
+    bool passive = g->passive || (h->tok_first > a0 && tok_is(x, h->tok_first - 1, AR_TAMMA)) || marked_passive(x, h);
     /* ل + verbal noun (لعقد صفقة، لإجراء محادثات): a purpose, not a finite verb */
     bool nominal = g->pos == 'N' || (x->t->tok[h->tok_first].pro & (MS_PRO_L | MS_PRO_AL));
     bool patient_type = g->figure && (!strcmp(g->figure, "RELEASE") || !strcmp(g->figure, "KIDNAP") ||
                                       !strcmp(g->figure, "HELD") || !strcmp(g->figure, "ARREST"));
+    bool victims = g->figure && (!strcmp(g->figure, "KILL") || !strcmp(g->figure, "WOUND"));
+    int32_t genitive_patient = -1;
     /* agent of a passive: من قبل X / على يد X (also after a passive verb
      * whose voice only the vowels show: قُتلوا على يد حماس) */
     if (!passive && !nominal) {
@@ -630,19 +692,33 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 rule = "subject-verb (subject right before the verb)";
         }
         /* after a verb phrase (أطلق سراح، طلب المساعدة) comes its object, not its subject */
-        if (a < 0 && !nominal && h->tok_end - h->tok_first == 1 && !plural_verb(x, h->tok_first)) {
+        if (a < 0 && !nominal && h->tok_end - h->tok_first == 1 && !plural_verb(x, h->tok_first) &&
+            !(!opens && unknown_subject_before(x, h->tok_first, a0))) {
             a = subject_after(x, h->tok_end, a1, self);
             if (a >= 0)
                 rule = "verb-subject-object";
         }
         if (a < 0 && nominal) {
             /* genitive / adjective of an agentive noun: هجوم الحركة، الحملة الإسرائيلية */
+            /* The genitive of a noun of an act done to someone is the one it is
+             * done to (اغتيال رفيق الحريري، مقتل خاشقجي، طرد إيران، قصف غزة),
+             * unless a ل-phrase names the target (قصف إيران لمقر الحزب). */
+            bool gen_patient = patient_type || victims || !strcmp(g->type, "COERCE") ||
+                               (g->mode && !strcmp(g->mode, "assassinate"));
             for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 3 && !patient_type; k++) {
                 int32_t b = x->actor_at[k];
                 if (b >= 0) {
                     const ms_actor *ac = actor(x, b);
-                    if (ac->tok_first == k && !oblique(x, ac) && ac->code[0] && !(ac->flags & MS_ACT_CAPTIVE))
-                        a = b;
+                    if (ac->tok_first == k && !oblique(x, ac) && ac->code[0] && !(ac->flags & MS_ACT_CAPTIVE)) {
+                        const ms_token *nx = ac->tok_end < a1 ? &x->t->tok[ac->tok_end] : NULL;
+                        bool target_follows = nx && (nx->pro & MS_PRO_L) && nx->kind == MS_TOK_ARABIC;
+                        bool adjective = ac->kind && !strcmp(ac->kind, "demonym");
+                        bool place = ac->kind && (!strcmp(ac->kind, "place") || !strcmp(ac->kind, "city"));
+                        if (!target_follows && !adjective && (gen_patient || place))
+                            genitive_patient = b;
+                        else
+                            a = b;
+                    }
                     break;
                 }
                 if (x->t->tok[k].kind != MS_TOK_ARABIC || x->trig_at[k] >= 0)
@@ -755,7 +831,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 (!e.nactor || b != e.actor[0]))
                 r = b;
         }
-        bool victims = g->figure && (!strcmp(g->figure, "KILL") || !strcmp(g->figure, "WOUND"));
+        if (r < 0)
+            r = genitive_patient;
         if (r < 0 && (patient_type || victims))
             r = patient_nationality(x, rfrom, a1, self);
         if (r < 0 && (!strcmp(g->type, "ASSAULT") || !strcmp(g->type, "COERCE")))
