@@ -184,7 +184,15 @@ static bool oblique(const ms_xctx *x, const ms_actor *a)
                                         "\xD8\xB9\xD9\x84\xD9\x8A" /* علي */, "\xD8\xA7\xD9\x84\xD9\x8A" /* الي */,
                                         "\xD8\xB9\xD9\x86" /* عن */, "\xD9\x81\xD9\x8A" /* في */,
                                         "\xD8\xA8\xD9\x8A\xD9\x86" /* بين */, "\xD9\x84\xD8\xAF\xD9\x8A" /* لدي */,
-                                        "\xD8\xB6\xD8\xAF" /* ضد */, "\xD8\xB9\xD8\xA8\xD8\xB1" /* عبر */};
+                                        "\xD8\xB6\xD8\xAF" /* ضد */, "\xD8\xB9\xD8\xA8\xD8\xB1" /* عبر */,
+                                        /* place adverbs: داخل سوريا is a place, not a doer */
+                                        "\xD8\xAF\xD8\xA7\xD8\xAE\xD9\x84" /* داخل */, "\xD8\xAE\xD8\xA7\xD8\xB1\xD8\xAC" /* خارج */,
+                                        "\xD9\x82\xD8\xB1\xD8\xA8" /* قرب */, "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84" /* شمال */,
+                                        "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8" /* جنوب */, "\xD8\xB4\xD8\xB1\xD9\x82" /* شرق */,
+                                        "\xD8\xBA\xD8\xB1\xD8\xA8" /* غرب */, "\xD9\x88\xD8\xB3\xD8\xB7" /* وسط */,
+                                        "\xD8\xA7\xD9\x85\xD8\xA7\xD9\x85" /* امام */, "\xD8\xAD\xD9\x88\xD9\x84" /* حول */,
+                                        "\xD8\xB9\xD9\x86\xD8\xAF" /* عند */, "\xD8\xAA\xD8\xAC\xD8\xA7\xD9\x87" /* تجاه */,
+                                        "\xD8\xA8\xD8\xB4\xD8\xA7\xD9\x86" /* بشان */, "\xD8\xAD\xD8\xAA\xD9\x8A" /* حتي */};
     const ms_token *p = &x->t->tok[a->tok_first - 1];
     for (size_t i = 0; i < MS_ARRAY_LEN(preps); i++)
         if (ms_tok_is(x->t, p, preps[i]))
@@ -493,6 +501,21 @@ static void find_mediators(const ms_xctx *x, const ms_trighit *h, uint32_t a0, u
 
 /* MARK: modality */
 
+/* قد + imperfect is "may" (قد تطلق); قد + past asserts (قد أفرجت، قد شن). The
+ * verb after قد is the trigger (its tense is known) or a support verb, read
+ * as imperfect when it opens with ي. */
+static bool qad_may(const ms_xctx *x, const ms_trighit *h, uint32_t qad)
+{
+    uint32_t v = qad + 1;
+    if (v >= x->t->ntok)
+        return false;
+    if (v == h->tok_first && (h->g->past || h->g->imperf))
+        return h->g->imperf;
+    const ms_token *k = &x->t->tok[v];
+    const char *w = x->t->norm.text + k->nstart + k->pro_len;
+    return k->nend - k->nstart - k->pro_len >= 2 && !memcmp(w, "\xD9\x8A", 2); /* ي */
+}
+
 static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint32_t a1, int date_idx)
 {
     const ms_text *t = x->t;
@@ -506,7 +529,7 @@ static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint3
         if (t->tok[k].pro & MS_PRO_S)
             fut = true;
     /* قد + imperfect: may; قد + past is an assertion */
-    if (h->tok_first > a0 && tok_is(x, h->tok_first - 1, AR_QAD) && !h->g->past)
+    if (h->tok_first > a0 && tok_is(x, h->tok_first - 1, AR_QAD) && qad_may(x, h, h->tok_first - 1))
         hyp = true;
     /* cue words before the trigger, within the clause */
     uint32_t from = h->tok_first > a0 + 6 ? h->tok_first - 6 : a0;
@@ -525,7 +548,7 @@ static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint3
             if (h->tok_first - end <= 4)
                 neg = true;
         } else if (!strcmp(cat, "hypothetical")) {
-            if (!tok_is(x, k, AR_QAD) || !h->g->past)
+            if (!tok_is(x, k, AR_QAD) || qad_may(x, h, k))
                 hyp = true;
         } else if (!strcmp(cat, "future")) {
             fut = true;
