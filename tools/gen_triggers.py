@@ -104,6 +104,7 @@ EXTRA_KEYS = {
     "also_negator": {"1"},
     "gap": {"1", "2", "3", "4", "5"},
     "roles": {"swap"},
+    "needs": {"recipient"},
 }
 # Options that steer the generator only.
 GEN_KEYS = {"figure", "class", "jussive", "past+", "imperf+", "skip", "acc", "inflect"}
@@ -426,7 +427,7 @@ def parse_trigger_line(line, where, ptype):
         for k in ("class", "jussive", "past+", "imperf+"):
             if k in opts:
                 fail(where, "option %s applies to verbs (V) only" % k)
-    e.extra = [(k, opts[k]) for k in ("obj", "with", "figure_only", "passive", "also_negator", "gap", "roles")
+    e.extra = [(k, opts[k]) for k in ("obj", "with", "figure_only", "passive", "also_negator", "gap", "roles", "needs")
                if k in opts]
     return e, parts[1:], opts
 

@@ -665,8 +665,9 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     int32_t self = (int32_t)hi;
     const char *rule = NULL;
     bool passive = g->passive || (h->tok_first > a0 && tok_is(x, h->tok_first - 1, AR_TAMMA)) || marked_passive(x, h);
-    /* ل + verbal noun (لعقد صفقة، لإجراء محادثات): a purpose, not a finite verb */
-    bool nominal = g->pos == 'N' || (x->t->tok[h->tok_first].pro & (MS_PRO_L | MS_PRO_AL));
+    /* a preposition or the article before a verbal noun (لعقد صفقة، بدعم،
+     * التوصل): a noun, not a finite verb */
+    bool nominal = g->pos == 'N' || (x->t->tok[h->tok_first].pro & (MS_PRO_L | MS_PRO_AL | MS_PRO_B | MS_PRO_K));
     bool patient_type = g->figure && (!strcmp(g->figure, "RELEASE") || !strcmp(g->figure, "KIDNAP") ||
                                       !strcmp(g->figure, "HELD") || !strcmp(g->figure, "ARREST"));
     bool victims = g->figure && (!strcmp(g->figure, "KILL") || !strcmp(g->figure, "WOUND"));
@@ -862,6 +863,13 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             r = place_actor(x, rfrom, a1);
         if (r >= 0 && (!e.nactor || r != e.actor[0]))
             add_with_coordination(x, e.recipient, &e.nrecipient, r);
+    }
+    if (g->needs_recipient) {
+        bool coded = false;
+        for (int k = 0; k < e.nrecipient; k++)
+            coded |= actor(x, e.recipient[k])->code[0] != 0;
+        if (!coded)
+            return;
     }
     find_mediators(x, h, a0, a1, e.mediator, &e.nmediator);
     if (!strcmp(g->type, "CONSULT") && e.nmediator && g->mode && !*g->mode)

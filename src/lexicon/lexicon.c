@@ -265,6 +265,7 @@ static bool load_triggers(ms_lexicon *lx, ms_textmodel *tm)
             g->figure_only = extra_get(f[7], fl[7], "figure_only", &vn) != NULL;
             g->passive = extra_get(f[7], fl[7], "passive", &vn) != NULL;
             g->also_negator = extra_get(f[7], fl[7], "also_negator", &vn) != NULL;
+            g->needs_recipient = extra_get(f[7], fl[7], "needs", &vn) != NULL;
         }
         if (!g->type) {
             problem(lx, tname, ln, "missing type%.*s", "", 0);

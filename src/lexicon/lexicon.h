@@ -38,7 +38,7 @@ typedef struct ms_trigger {
     const char *figure;     /* figure type a count under this trigger gets, or NULL */
     const char *obj;        /* preposition of the recipient ("-" = direct object), or NULL */
     const char *with;       /* partner preposition, or NULL */
-    uint8_t past, imperf, figure_only, passive, also_negator;
+    uint8_t past, imperf, figure_only, passive, also_negator, needs_recipient;
     uint8_t nwords;
     uint32_t line;
 } ms_trigger;
