@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 
 #include "input/reader.h"
+#include "model.h"
 
 #define DEFAULT_MAX ((size_t)64 << 20)
 
@@ -327,8 +328,8 @@ static size_t line_of(const char *s, size_t off)
     return line;
 }
 
-marsad_reader *marsad_reader_open(const char *name, const char *data, size_t len, marsad_format fmt,
-                                  const marsad_options *opt, marsad_error *err)
+marsad_reader *marsad_reader_open(const marsad_model *m, const char *name, const char *data, size_t len,
+                                  marsad_format fmt, const marsad_options *opt, marsad_error *err)
 {
     if (!name)
         name = "-";
@@ -431,15 +432,20 @@ marsad_reader *marsad_reader_open(const char *name, const char *data, size_t len
     r->fmt = fmt == MARSAD_FORMAT_AUTO ? sniff(name, r->data, r->len) : fmt;
     r->name = ms_strdup(name);
     r->base = base_name(name);
-    r->clean = ms_cleaner_new(err);
-    if (!r->clean) {
-        marsad_reader_free(r);
-        return NULL;
-    }
-    r->outlets = ms_outlets_new(err);
-    if (!r->outlets) {
-        marsad_reader_free(r);
-        return NULL;
+    if (m) {
+        r->clean = m->clean;
+        r->outlets = m->outlets;
+    } else {
+        r->clean = r->own_clean = ms_cleaner_new(err);
+        if (!r->clean) {
+            marsad_reader_free(r);
+            return NULL;
+        }
+        r->outlets = r->own_outlets = ms_outlets_new(err);
+        if (!r->outlets) {
+            marsad_reader_free(r);
+            return NULL;
+        }
     }
     if (!r->name || !r->base)
         goto oom;
@@ -497,8 +503,8 @@ void marsad_reader_free(marsad_reader *r)
     free(r->data);
     free(r->bad);
     ms_json_array_free(r->json_array);
-    ms_cleaner_free(r->clean);
-    ms_outlets_free(r->outlets);
+    ms_cleaner_free(r->own_clean);
+    ms_outlets_free(r->own_outlets);
     free(r);
 }
 
