@@ -132,8 +132,11 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
         return;
     if (msmap_get(&tm->protect, w, n, NULL))
         return;
-    bool whole_known = ms_textmodel_knows(tm, w, n);
-    seg best = {0, 0, 0, whole_known ? 250 : 0};
+    /* a known word stays whole (no segmentation would outscore the whole
+     * word: the best scores 2 * 100 plus a small bonus) */
+    if (ms_textmodel_knows(tm, w, n))
+        return;
+    seg best = {0, 0, 0, 0};
     /* enumerate proclitic chains */
     size_t p = 0;
     uint8_t conj = 0;
@@ -197,7 +200,7 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
                 pro |= MS_PRO_AL;
                 pl = pl2;
                 /* an article combination with a remainder of two letters or more is unambiguous */
-                if (n >= pl + 2 * L && !whole_known) {
+                if (n >= pl + 2 * L) {
                     int sc = 60 + pro_bonus(pro);
                     if (sc > best.score)
                         best = (seg){pro, (uint8_t)pl, 0, sc};
@@ -209,14 +212,10 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
             }
             consider(tm, w, n, pro, pl, &best);
             /* a bare conjunction before an unknown word of three letters or more */
-            if (q == 0 && conj && !whole_known && n >= pl + 3 * L && best.score < 40)
+            if (q == 0 && conj && n >= pl + 3 * L && best.score < 40)
                 best = (seg){pro, (uint8_t)pl, 0, 40};
         }
     }
-    if (best.score >= 250 && whole_known && best.pro_len == 0)
-        return;
-    if (whole_known && best.score < 250)
-        return;
     k->pro = best.pro;
     k->pro_len = best.pro_len;
     k->enc_len = best.enc_len;

@@ -67,10 +67,17 @@ char *ms_utf8_repair(const char *s, size_t n, size_t *out_len, size_t *repaired)
 /* MARK: string map
  * An open-addressing hash map from byte strings to a uint32 value. Keys are
  * copied into an internal pool. Built once, then read-only (thread-safe for
- * lookups). */
+ * lookups).
+ *
+ * Most lookups in the text layer are misses (candidate stems that are not
+ * words), so a miss must be cheap: a small blocked Bloom filter answers most
+ * of them from cache, and each slot keeps a hash tag so that probing never
+ * touches an entry whose hash differs. */
+typedef struct msmap_slot { uint32_t idx, tag; } msmap_slot;  /* idx: index+1 into ents, 0 = empty */
 typedef struct msmap {
-    uint32_t *slots;    /* index+1 into ents, 0 = empty */
+    msmap_slot *slots;
     size_t nslots;
+    uint64_t *bloom;    /* nslots / 16 words: about ten bits per key */
     struct msmap_ent { uint64_t hash; uint32_t off, len; uint32_t value; } *ents;
     size_t n, cap;
     char *pool;
