@@ -392,7 +392,8 @@ marsad_reader *marsad_reader_open(const marsad_model *m, const char *name, const
     size_t probe = n < 65536 ? n : 65536, ctrl = 0;
     for (size_t i = 0; i < probe; i++) {
         unsigned char c = (unsigned char)s[i];
-        ctrl += (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1B) || c == 0x7F;
+        /* C0 controls other than \t \n \v \f \r and ESC (bits 9-13, 27), and DEL */
+        ctrl += c < 0x20 ? (0xF7FFC1FFu >> c) & 1 : c == 0x7F;
     }
     if (ctrl * 10 > probe) {
         ms_seterr(err, MARSAD_EBINARY, 0, 0, "binary input (%zu of the first %zu bytes are control bytes), not text",

@@ -65,6 +65,23 @@ static size_t find_slot(const msmap *m, const char *k, size_t n, uint64_t h)
     }
 }
 
+bool msmap_reserve(msmap *m, size_t n)
+{
+    size_t ns = m->nslots ? m->nslots : 64;
+    while (n * 2 > ns)
+        ns *= 2;
+    if (ns > m->nslots && !rehash(m, ns))
+        return false;
+    if (n > m->cap) {
+        void *e = realloc(m->ents, n * sizeof *m->ents);
+        if (!e)
+            return false;
+        m->ents = e;
+        m->cap = n;
+    }
+    return true;
+}
+
 bool msmap_put(msmap *m, const char *k, size_t n, uint32_t value)
 {
     if ((m->n + 1) * 2 > m->nslots && !rehash(m, m->nslots ? m->nslots * 2 : 64))

@@ -121,6 +121,9 @@ typedef struct msmap {
 
 void msmap_init(msmap *m);
 void msmap_free(msmap *m);
+/* Make room for n keys in all, so that filling the map never rehashes.
+ * Returns false on oom. */
+bool msmap_reserve(msmap *m, size_t n);
 /* Insert or overwrite. Returns false on oom. */
 bool msmap_put(msmap *m, const char *k, size_t n, uint32_t value);
 /* Lookup; returns true and sets *value when present (value may be NULL). */
