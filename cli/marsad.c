@@ -352,7 +352,7 @@ static int run_extract(const marsad_model *m, char **paths, int npaths, const op
             continue;
         }
         marsad_error err = {0};
-        marsad_reader *r = marsad_reader_open(files[f], data, len, (marsad_format)o->input_format, &o->lib, &err);
+        marsad_reader *r = marsad_reader_open(m, files[f], data, len, (marsad_format)o->input_format, &o->lib, &err);
         free(data);
         if (!r) {
             report(files[f], &err);
@@ -507,7 +507,7 @@ typedef struct bench_job {
     input *in;
     size_t n;
     size_t next_stride, first;
-    size_t docs, sentences, bytes, errors;
+    size_t docs, sentences, tokens, bytes, errors;
 } bench_job;
 
 static void *bench_worker(void *arg)
@@ -515,7 +515,7 @@ static void *bench_worker(void *arg)
     bench_job *j = arg;
     for (size_t i = j->first; i < j->n; i += j->next_stride) {
         marsad_error err = {0};
-        marsad_reader *r = marsad_reader_open(j->in[i].path, j->in[i].data, j->in[i].len,
+        marsad_reader *r = marsad_reader_open(j->m, j->in[i].path, j->in[i].data, j->in[i].len,
                                               (marsad_format)j->o->input_format, &j->o->lib, &err);
         if (!r) {
             j->errors++;
@@ -534,9 +534,12 @@ static void *bench_worker(void *arg)
             char *out = NULL;
             size_t olen = 0;
             if (j->o->text_only) {
-                if (marsad_analyze(j->m, body, blen, &j->o->lib, "count", &out, &olen, NULL, &err) == MARSAD_OK)
-                    j->sentences += strtoul(out, NULL, 10);
-                else
+                if (marsad_analyze(j->m, body, blen, &j->o->lib, "count", &out, &olen, NULL, &err) == MARSAD_OK) {
+                    /* "SENTENCES TOKENS" */
+                    char *e = NULL;
+                    j->sentences += strtoul(out, &e, 10);
+                    j->tokens += strtoul(e, NULL, 10);
+                } else
                     j->errors++;
             } else {
                 if (marsad_doc_process(j->m, d, &j->o->lib, &err) < 0)
@@ -561,6 +564,15 @@ static double now_s(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* CPU time of the whole process (every thread), user plus system. */
+static double cpu_s(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+           ru.ru_stime.tv_usec / 1e6;
+}
+
 static int run_bench(const marsad_model *m, char **paths, int npaths, const opts *o, double load_s)
 {
     if (npaths == 0)
@@ -579,27 +591,43 @@ static int run_bench(const marsad_model *m, char **paths, int npaths, const opts
     int nt = o->threads ? o->threads : 1;
     bench_job jobs[64];
     pthread_t th[64];
-    double t0 = now_s();
+    double t0 = now_s(), c0 = cpu_s();
     for (int i = 0; i < nt; i++) {
-        jobs[i] = (bench_job){m, o, in, nfiles, (size_t)nt, (size_t)i, 0, 0, 0, 0};
+        jobs[i] = (bench_job){m, o, in, nfiles, (size_t)nt, (size_t)i, 0, 0, 0, 0, 0};
         pthread_create(&th[i], NULL, bench_worker, &jobs[i]);
     }
-    size_t docs = 0, sents = 0, bytes = 0, errors = 0;
+    size_t docs = 0, sents = 0, toks = 0, bytes = 0, errors = 0;
     for (int i = 0; i < nt; i++) {
         pthread_join(th[i], NULL);
         docs += jobs[i].docs;
         sents += jobs[i].sentences;
+        toks += jobs[i].tokens;
         bytes += jobs[i].bytes;
         errors += jobs[i].errors;
     }
-    double el = now_s() - t0;
+    double el = now_s() - t0, cpu = cpu_s() - c0;
+    if (el <= 0)
+        el = 1e-9;
+    if (cpu <= 0)
+        cpu = 1e-9;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("bench stage=%s threads=%d files=%zu input=%.1f MB body=%.1f MB docs=%zu sentences=%zu errors=%zu\n",
-           o->text_only ? "text" : "all", nt, nfiles, total / 1e6, bytes / 1e6, docs, sents, errors);
-    printf("  time %.3f s  %.0f docs/s  %.0f sentences/s  %.1f MB/s (input)  %.1f MB/s (body)  "
-           "model load %.1f ms  peak RSS %.1f MB\n",
-           el, docs / el, sents / el, total / 1e6 / el, bytes / 1e6 / el, load_s * 1e3, ru.ru_maxrss / 1024.0);
+    printf("bench stage=%s threads=%d files=%zu input=%.1f MB body=%.1f MB docs=%zu sentences=%zu", o->text_only ? "text" : "all",
+           nt, nfiles, total / 1e6, bytes / 1e6, docs, sents);
+    if (o->text_only)
+        printf(" tokens=%zu", toks);
+    printf(" errors=%zu\n", errors);
+    /* wall-clock rates, then rates per CPU second: on a busy machine the
+     * second pair says what one core does */
+    printf("  wall %.3f s  %.0f docs/s  %.0f sentences/s", el, docs / el, sents / el);
+    if (o->text_only)
+        printf("  %.0f tokens/s", toks / el);
+    printf("  %.1f MB/s (input)  %.1f MB/s (body)\n", total / 1e6 / el, bytes / 1e6 / el);
+    printf("  cpu  %.3f s  %.0f docs/s  %.0f sentences/s", cpu, docs / cpu, sents / cpu);
+    if (o->text_only)
+        printf("  %.0f tokens/s", toks / cpu);
+    printf("  %.1f MB/s (input)  %.1f MB/s (body)  per CPU second\n", total / 1e6 / cpu, bytes / 1e6 / cpu);
+    printf("  model load %.1f ms  peak RSS %.1f MB\n", load_s * 1e3, ru.ru_maxrss / 1024.0);
     for (size_t i = 0; i < nfiles; i++) {
         free(in[i].data);
         free(in[i].path);

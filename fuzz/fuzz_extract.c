@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     marsad_options o = {0};
     o.reference_date = "2024-06-10";
-    marsad_reader *r = marsad_reader_open("fuzz.txt", (const char *)data, size, MARSAD_FORMAT_TEXT, &o, NULL);
+    marsad_reader *r = marsad_reader_open(m, "fuzz.txt", (const char *)data, size, MARSAD_FORMAT_TEXT, &o, NULL);
     if (!r)
         return 0;
     marsad_doc *d;

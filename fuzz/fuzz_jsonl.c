@@ -41,10 +41,14 @@ static void check_doc(const marsad_doc *d)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    /* one model for the whole run: readers share its outlet and boilerplate tables */
+    static marsad_model *m;
+    if (!m && !(m = marsad_model_new(NULL)))
+        return 0;
     marsad_options opt = {0};
     opt.max_input_bytes = (size_t)1 << 20;
     marsad_error err;
-    marsad_reader *r = marsad_reader_open("fuzz.jsonl", (const char *)data, size, MARSAD_FORMAT_JSONL, &opt, &err);
+    marsad_reader *r = marsad_reader_open(m, "fuzz.jsonl", (const char *)data, size, MARSAD_FORMAT_JSONL, &opt, &err);
     if (!r)
         return 0;
     for (int i = 0; i < 100000; i++) {

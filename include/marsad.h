@@ -142,10 +142,14 @@ typedef struct marsad_reader marsad_reader;
 
 /* Open a reader over `len` bytes of `data` (copied). `name` is the file
  * path (or "-") used for ids and messages. Format AUTO sniffs extension and
- * content. Returns NULL and fills err if the input is refused as a whole
- * (binary, empty, too big). */
-MARSAD_API marsad_reader *marsad_reader_open(const char *name, const char *data, size_t len,
-                                             marsad_format fmt, const marsad_options *opt,
+ * content. The reader uses the model's outlet dictionary and boilerplate
+ * rules; `m` must outlive the reader. `m` may be NULL: the reader then builds
+ * its own copy of those tables, which costs far more than reading one
+ * article, so pass the model whenever there is one. Returns NULL and fills
+ * err if the input is refused as a whole (binary, empty, too big). A reader
+ * belongs to one thread at a time; many readers may share one model. */
+MARSAD_API marsad_reader *marsad_reader_open(const marsad_model *m, const char *name, const char *data,
+                                             size_t len, marsad_format fmt, const marsad_options *opt,
                                              marsad_error *err);
 
 /* Next document. Returns MARSAD_OK with *doc set (caller frees), MARSAD_END

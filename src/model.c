@@ -2,6 +2,8 @@
 #include <stdlib.h>
 
 #include "model.h"
+#include "clean/clean.h"
+#include "input/outlets.h"
 #include "lexicon/lexicon.h"
 
 marsad_model *marsad_model_new(marsad_error *err)
@@ -21,6 +23,12 @@ marsad_model *marsad_model_new(marsad_error *err)
         marsad_model_free(m);
         return NULL;
     }
+    m->clean = ms_cleaner_new(err);
+    m->outlets = m->clean ? ms_outlets_new(err) : NULL;
+    if (!m->outlets) {
+        marsad_model_free(m);
+        return NULL;
+    }
     return m;
 }
 
@@ -28,6 +36,8 @@ void marsad_model_free(marsad_model *m)
 {
     if (!m)
         return;
+    ms_outlets_free(m->outlets);
+    ms_cleaner_free(m->clean);
     ms_lexicon_free(m->lex);
     ms_textmodel_free(m->tm);
     free(m);

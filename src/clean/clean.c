@@ -32,6 +32,7 @@ typedef struct rule {
     const char *kind;     /* points into the cleaner's kind pool */
     char *text;           /* folded words separated by single spaces (raw for tags, classes, any-length) */
     size_t len, nwords;
+    uint32_t *wl;         /* byte length of each of the nwords words */
 } rule;
 
 #define MAX_KINDS 32
@@ -42,6 +43,7 @@ struct ms_cleaner {
     unsigned maxw;        /* longest line any word rule looks at */
     char *kinds[MAX_KINDS];
     size_t nkinds;
+    bool raw_first[256];  /* first bytes (either case) of the any-length rules */
 };
 
 /* MARK: tokens */
@@ -215,6 +217,25 @@ ms_cleaner *ms_cleaner_new(marsad_error *err)
         }
         if (!r->text)
             goto oom;
+        if (r->nwords) {
+            r->wl = malloc(r->nwords * sizeof *r->wl);
+            if (!r->wl) {
+                free(r->text);
+                goto oom;
+            }
+            const char *p = r->text, *end = r->text + r->len;
+            for (size_t k = 0; k < r->nwords; k++) {
+                const char *e = memchr(p, ' ', (size_t)(end - p));
+                r->wl[k] = (uint32_t)((e ? e : end) - p);
+                p += r->wl[k] + 1;
+            }
+        }
+        if (r->sh == SH_CONTAINS && r->maxw == 0 && r->len) {
+            unsigned char f0 = (unsigned char)r->text[0];
+            c->raw_first[f0] = true;
+            if (f0 >= 'a' && f0 <= 'z')
+                c->raw_first[f0 - 32] = true;
+        }
         c->n++;
         if (r->sh != SH_TAG && r->sh != SH_CLASS && r->maxw > c->maxw)
             c->maxw = r->maxw;
@@ -230,8 +251,10 @@ void ms_cleaner_free(ms_cleaner *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
         free(c->r[i].text);
+        free(c->r[i].wl);
+    }
     free(c->r);
     for (size_t i = 0; i < c->nkinds; i++)
         free(c->kinds[i]);
@@ -313,12 +336,11 @@ static bool words_at(const lineview *v, size_t at, const rule *r)
         return false;
     const char *p = r->text;
     for (size_t k = 0; k < r->nwords; k++) {
-        const char *e = strchr(p, ' ');
-        size_t wl = e ? (size_t)(e - p) : strlen(p);
+        size_t wl = r->wl[k];
         const tok *t = &v->t[at + k];
         if (t->b - t->a != wl || memcmp(v->nm.text + t->a, p, wl) != 0)
             return false;
-        p += wl + (e ? 1 : 0);
+        p += wl + 1;
     }
     return true;
 }
@@ -445,16 +467,15 @@ static bool ends_with_colon(const char *s, size_t n)
 }
 
 /* A paragraph of running text: long, or a complete sentence. */
-static bool full_paragraph(const char *s, size_t n)
+static bool full_paragraph(const char *s, size_t n, size_t words)
 {
-    return count_words(s, n) >= 12 || (count_words(s, n) >= 5 && ends_sentence(s, n) && !ends_with_colon(s, n));
+    return words >= 12 || (words >= 5 && ends_sentence(s, n) && !ends_with_colon(s, n));
 }
 
 /* A line that reads as a link to another story: a headline's length and
  * shape, not a list item. */
-static bool link_like(const char *s, size_t n)
+static bool link_like(const char *s, size_t n, size_t w)
 {
-    size_t w = count_words(s, n);
     if (w < 3 || w > 16 || ends_sentence(s, n))
         return false;
     unsigned char c = (unsigned char)s[0];
@@ -742,6 +763,7 @@ void ms_clean_dateline_field(const ms_outlets *o, marsad_doc *d, const char *s, 
 
 typedef struct cline {
     size_t a, b;          /* span in the body */
+    size_t words;         /* count_words of the span, counted once */
     bool drop;
     char *repl;           /* replacement text (an embedded link cut out) */
 } cline;
@@ -802,7 +824,6 @@ static bool plausible(const verdict *vd, const lineview *v)
     return true;
 }
 
-static size_t line_words(const char *s, size_t n) { return count_words(s, n); }
 
 /* After a "read also" marker and one headline, do the paragraphs go on with
  * this article rather than start another? They do when more link markers
@@ -832,7 +853,7 @@ static bool continues(const ms_cleaner *c, const char *body, const cline *L, siz
         memset(&v, 0, sizeof v);
         v.s = body + L[k].a;
         v.n = L[k].b - L[k].a;
-        size_t words = count_words(v.s, v.n);
+        size_t words = L[k].words;
         if (words > 24 || !fold_line(&v))
             continue;
         verdict vd = {0};
@@ -878,6 +899,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             }
             l->a = a;
             l->b = b;
+            l->words = count_words(body + a, b - a);
         }
         p = e + 1;
     }
@@ -891,7 +913,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
     for (size_t i = 0; i < nl && i < 12; i++) {
         v.s = body + L[i].a;
         v.n = L[i].b - L[i].a;
-        size_t words = line_words(v.s, v.n);
+        size_t words = L[i].words;
         if (words > c->maxw && words > 30)
             break;
         if (!fold_line(&v))
@@ -935,10 +957,13 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             L[i].drop = true;
             continue;
         }
-        size_t words = line_words(v.s, v.n);
-        /* any-length rules: embedded post links */
-        bool handled = false;
-        for (size_t r = 0; r < c->n && !handled; r++) {
+        size_t words = L[i].words;
+        /* any-length rules: embedded post links (most lines hold none of
+         * their first letters, and are passed over at once) */
+        bool handled = false, candidate = false;
+        for (size_t p = 0; p < v.n && !candidate; p++)
+            candidate = c->raw_first[(unsigned char)v.s[p]];
+        for (size_t r = 0; r < c->n && candidate && !handled; r++) {
             const rule *ru = &c->r[r];
             size_t at;
             if (ru->sh != SH_CONTAINS || ru->maxw != 0 || !ascii_icontains_at_word(v.s, v.n, ru->text, ru->len, &at))
@@ -955,7 +980,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             if (ls == 0 && after >= v.n) {
                 /* a bare link: the post's text is the line before it */
                 drop(d, &L[i], body, ru->kind);
-                if (i > 0 && !L[i - 1].drop && line_words(body + L[i - 1].a, L[i - 1].b - L[i - 1].a) <= 60)
+                if (i > 0 && !L[i - 1].drop && L[i - 1].words <= 60)
                     drop(d, &L[i - 1], body, ru->kind);
             } else if (after >= v.n || words <= 12) {
                 /* the post's text ending in its link */
@@ -991,7 +1016,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
                  * middle of an article a short list of links may follow and
                  * the article go on; otherwise it runs to the end. */
                 size_t j = i + 1, shortn = 0;
-                while (j < nl && !L[j].drop && line_words(body + L[j].a, L[j].b - L[j].a) <= 16 &&
+                while (j < nl && !L[j].drop && L[j].words <= 16 &&
                        !ends_sentence(body + L[j].a, L[j].b - L[j].a))
                     j++, shortn++;
                 /* related: a headline then paragraphs is another article
@@ -1035,10 +1060,10 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
     /* links to other stories set between paragraphs without a marker: two
      * or more link-like lines with full paragraphs around them */
     for (size_t i = 0; i < nl; i++) {
-        if (L[i].drop || !link_like(body + L[i].a, L[i].b - L[i].a))
+        if (L[i].drop || !link_like(body + L[i].a, L[i].b - L[i].a, L[i].words))
             continue;
         size_t j = i, run = 0;
-        while (j < nl && (L[j].drop || link_like(body + L[j].a, L[j].b - L[j].a))) {
+        while (j < nl && (L[j].drop || link_like(body + L[j].a, L[j].b - L[j].a, L[j].words))) {
             run += !L[j].drop;
             j++;
         }
@@ -1046,9 +1071,9 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
         while (prev >= 0 && L[prev].drop)
             prev--;
         size_t next = j;
-        bool before_ok = prev >= 0 && full_paragraph(body + L[prev].a, L[prev].b - L[prev].a) &&
+        bool before_ok = prev >= 0 && full_paragraph(body + L[prev].a, L[prev].b - L[prev].a, L[prev].words) &&
                          !ends_with_colon(body + L[prev].a, L[prev].b - L[prev].a);
-        bool after_ok = next >= nl || full_paragraph(body + L[next].a, L[next].b - L[next].a);
+        bool after_ok = next >= nl || full_paragraph(body + L[next].a, L[next].b - L[next].a, L[next].words);
         if (run >= 2 && before_ok && after_ok) {
             msbuf b;
             msbuf_init(&b);

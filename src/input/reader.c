@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 
 #include "input/reader.h"
+#include "model.h"
 
 #define DEFAULT_MAX ((size_t)64 << 20)
 
@@ -327,8 +328,8 @@ static size_t line_of(const char *s, size_t off)
     return line;
 }
 
-marsad_reader *marsad_reader_open(const char *name, const char *data, size_t len, marsad_format fmt,
-                                  const marsad_options *opt, marsad_error *err)
+marsad_reader *marsad_reader_open(const marsad_model *m, const char *name, const char *data, size_t len,
+                                  marsad_format fmt, const marsad_options *opt, marsad_error *err)
 {
     if (!name)
         name = "-";
@@ -391,7 +392,8 @@ marsad_reader *marsad_reader_open(const char *name, const char *data, size_t len
     size_t probe = n < 65536 ? n : 65536, ctrl = 0;
     for (size_t i = 0; i < probe; i++) {
         unsigned char c = (unsigned char)s[i];
-        ctrl += (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1B) || c == 0x7F;
+        /* C0 controls other than \t \n \v \f \r and ESC (bits 9-13, 27), and DEL */
+        ctrl += c < 0x20 ? (0xF7FFC1FFu >> c) & 1 : c == 0x7F;
     }
     if (ctrl * 10 > probe) {
         ms_seterr(err, MARSAD_EBINARY, 0, 0, "binary input (%zu of the first %zu bytes are control bytes), not text",
@@ -431,15 +433,20 @@ marsad_reader *marsad_reader_open(const char *name, const char *data, size_t len
     r->fmt = fmt == MARSAD_FORMAT_AUTO ? sniff(name, r->data, r->len) : fmt;
     r->name = ms_strdup(name);
     r->base = base_name(name);
-    r->clean = ms_cleaner_new(err);
-    if (!r->clean) {
-        marsad_reader_free(r);
-        return NULL;
-    }
-    r->outlets = ms_outlets_new(err);
-    if (!r->outlets) {
-        marsad_reader_free(r);
-        return NULL;
+    if (m) {
+        r->clean = m->clean;
+        r->outlets = m->outlets;
+    } else {
+        r->clean = r->own_clean = ms_cleaner_new(err);
+        if (!r->clean) {
+            marsad_reader_free(r);
+            return NULL;
+        }
+        r->outlets = r->own_outlets = ms_outlets_new(err);
+        if (!r->outlets) {
+            marsad_reader_free(r);
+            return NULL;
+        }
     }
     if (!r->name || !r->base)
         goto oom;
@@ -497,8 +504,8 @@ void marsad_reader_free(marsad_reader *r)
     free(r->data);
     free(r->bad);
     ms_json_array_free(r->json_array);
-    ms_cleaner_free(r->clean);
-    ms_outlets_free(r->outlets);
+    ms_cleaner_free(r->own_clean);
+    ms_outlets_free(r->own_outlets);
     free(r);
 }
 

@@ -27,8 +27,10 @@ struct marsad_reader {
     marsad_error pending;
     void *json_array;      /* a JSON array input (json_t *), records taken in turn */
     size_t array_i;
-    ms_cleaner *clean;
-    ms_outlets *outlets;
+    const ms_cleaner *clean;     /* the model's, or own_clean */
+    const ms_outlets *outlets;   /* the model's, or own_outlets */
+    ms_cleaner *own_clean;       /* built for a reader opened without a model */
+    ms_outlets *own_outlets;
 };
 
 /* The per-format readers: MARSAD_OK with *doc, MARSAD_END, or an error. */

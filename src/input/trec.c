@@ -26,7 +26,13 @@ static size_t find_open(const char *s, size_t a, size_t b, const char *tag)
 {
     size_t tl = strlen(tag);
     for (size_t i = a; i + 1 + tl <= b; i++) {
-        if (s[i] != '<' || !ms_ascii_ieq(s + i + 1, tag, tl))
+        const char *lt = memchr(s + i, '<', b - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (i + 1 + tl > b)
+            break;
+        if (!ms_ascii_ieq(s + i + 1, tag, tl))
             continue;
         if (i + 1 + tl == b)
             return i;
@@ -39,10 +45,16 @@ static size_t find_open(const char *s, size_t a, size_t b, const char *tag)
 static size_t find_close(const char *s, size_t a, size_t b, const char *tag)
 {
     size_t tl = strlen(tag);
-    for (size_t i = a; i + 2 + tl <= b; i++)
-        if (s[i] == '<' && s[i + 1] == '/' && ms_ascii_ieq(s + i + 2, tag, tl) &&
-            (i + 2 + tl == b || !name_char(s[i + 2 + tl])))
+    for (size_t i = a; i + 2 + tl <= b; i++) {
+        const char *lt = memchr(s + i, '<', b - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (i + 2 + tl > b)
+            break;
+        if (s[i + 1] == '/' && ms_ascii_ieq(s + i + 2, tag, tl) && (i + 2 + tl == b || !name_char(s[i + 2 + tl])))
             return i;
+    }
     return b;
 }
 

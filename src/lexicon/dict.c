@@ -133,6 +133,38 @@ size_t ms_token_forms(const ms_text *t, const ms_token *k, char buf[4][160], siz
     return nf;
 }
 
+/* The forms of ms_token_forms() in the same order, pointing into the
+ * normalized text where they can; only the article form is built, in albuf.
+ * Matching calls this for every token at every start, so it copies little. */
+static size_t token_forms(const ms_text *t, const ms_token *k, char albuf[160], const char *form[3], size_t len[3])
+{
+    size_t n;
+    const char *w = ms_tok_norm(t, k, &n);
+    size_t nf = 0;
+    if (n >= 150)
+        return 0;
+    form[nf] = w;
+    len[nf++] = n;
+    if (k->kind != MS_TOK_ARABIC || (!k->pro_len && !k->enc_len))
+        return nf;
+    size_t sn;
+    const char *s = ms_tok_stem(t, k, &sn);
+    if (k->pro & MS_PRO_AL) {
+        memcpy(albuf, AR_AL, 4);
+        memcpy(albuf + 4, s, sn);
+        if (sn + 4 != n || memcmp(albuf, w, n)) {
+            form[nf] = albuf;
+            len[nf++] = sn + 4;
+        }
+    } else if (k->pro_len) {
+        form[nf] = w + k->pro_len;
+        len[nf++] = n - k->pro_len;
+    }
+    form[nf] = s;
+    len[nf++] = sn;
+    return nf;
+}
+
 typedef struct mstate {
     const ms_dict *d;
     const ms_text *t;
@@ -152,17 +184,18 @@ static void walk(mstate *st, uint32_t node, size_t i, size_t depth)
     const ms_token *k = &st->t->tok[i];
     if (k->kind == MS_TOK_PUNCT && depth == 0)
         return;
-    char buf[4][160];
-    size_t len[4];
-    size_t nf = ms_token_forms(st->t, k, buf, len);
-    uint32_t seen[4];
+    char albuf[160];
+    const char *form[3];
+    size_t len[3];
+    size_t nf = token_forms(st->t, k, albuf, form, len);
+    uint32_t seen[3];
     size_t nseen = 0;
     for (size_t f = 0; f < nf; f++) {
         /* after the first word, a conjunction starts a new phrase ("X وY" is two),
          * unless the entry itself spells the word with it */
         if (depth && f > 0 && (k->pro & (MS_PRO_W | MS_PRO_F)))
             continue;
-        uint32_t wid = ms_dict_word(st->d, buf[f], len[f]);
+        uint32_t wid = ms_dict_word(st->d, form[f], len[f]);
         if (wid == UINT32_MAX)
             continue;
         uint32_t c = child(st->d, node, wid);

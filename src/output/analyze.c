@@ -136,7 +136,8 @@ int marsad_analyze(const marsad_model *m, const char *text, size_t len, const ma
     rc = ms_find_numbers(m->tm, &t, &nums);
     if (!rc)
         rc = ms_find_dates(m->tm, &t, ref, &dates);
-    struct sb_stemmer *st = sb_stemmer_new("arabic", "UTF_8");
+    /* only the stems and json views need the stemmer */
+    struct sb_stemmer *st = !strcmp(view, "stems") || !strcmp(view, "json") ? sb_stemmer_new("arabic", "UTF_8") : NULL;
     msbuf b;
     msbuf_init(&b);
     char tmp[512];

@@ -38,14 +38,16 @@ static int known_level(const ms_textmodel *tm, const char *w, size_t n, bool had
         return 0;
     if (ms_textmodel_knows(tm, w, n))
         return 2;
-    static const char *const suffixes[] = {"\xD8\xA7\xD8\xAA" /* ات */, "\xD9\x88\xD9\x86" /* ون */,
-                                           "\xD9\x8A\xD9\x86" /* ين */, "\xD8\xA7\xD9\x86" /* ان */,
-                                           "\xD9\x87" /* ه */, "\xD8\xAA" /* ت */, "\xD9\x8A" /* ي */,
-                                           "\xD8\xA7" /* ا */, "\xD9\x88\xD8\xA7" /* وا */,
-                                           "\xD8\xAA\xD9\x85" /* تم */, "\xD9\x86\xD8\xA7" /* نا */};
+    /* regular endings, with their byte lengths */
+#define SUF(x) {x, sizeof x - 1}
+    static const struct { const char *s; size_t n; } suffixes[] = {
+        SUF("\xD8\xA7\xD8\xAA") /* ات */, SUF("\xD9\x88\xD9\x86") /* ون */, SUF("\xD9\x8A\xD9\x86") /* ين */,
+        SUF("\xD8\xA7\xD9\x86") /* ان */, SUF("\xD9\x87") /* ه */, SUF("\xD8\xAA") /* ت */,
+        SUF("\xD9\x8A") /* ي */, SUF("\xD8\xA7") /* ا */, SUF("\xD9\x88\xD8\xA7") /* وا */,
+        SUF("\xD8\xAA\xD9\x85") /* تم */, SUF("\xD9\x86\xD8\xA7") /* نا */};
     for (size_t i = 0; i < MS_ARRAY_LEN(suffixes); i++) {
-        size_t sl = strlen(suffixes[i]);
-        if (n >= sl + 3 * L && memcmp(w + n - sl, suffixes[i], sl) == 0 && ms_textmodel_knows(tm, w, n - sl))
+        size_t sl = suffixes[i].n;
+        if (n >= sl + 3 * L && memcmp(w + n - sl, suffixes[i].s, sl) == 0 && ms_textmodel_knows(tm, w, n - sl))
             return 1;
     }
     if (had_enclitic && n >= 3 * L) {
@@ -90,12 +92,12 @@ static int pro_bonus(uint8_t pro)
 
 static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pro, size_t pl, seg *best)
 {
-    static const char *const encl[] = {"\xD9\x87\xD9\x85\xD8\xA7" /* هما */, "\xD9\x83\xD9\x85\xD8\xA7" /* كما */,
-                                       "\xD9\x87\xD8\xA7" /* ها */, "\xD9\x87\xD9\x85" /* هم */,
-                                       "\xD9\x87\xD9\x86" /* هن */, "\xD9\x83\xD9\x85" /* كم */,
-                                       "\xD9\x83\xD9\x86" /* كن */, "\xD9\x86\xD8\xA7" /* نا */,
-                                       "\xD9\x86\xD9\x8A" /* ني */, "\xD9\x87" /* ه */, "\xD9\x8A" /* ي */,
-                                       "\xD9\x83" /* ك */};
+    static const struct { const char *s; size_t n; } encl[] = {
+        SUF("\xD9\x87\xD9\x85\xD8\xA7") /* هما */, SUF("\xD9\x83\xD9\x85\xD8\xA7") /* كما */,
+        SUF("\xD9\x87\xD8\xA7") /* ها */, SUF("\xD9\x87\xD9\x85") /* هم */, SUF("\xD9\x87\xD9\x86") /* هن */,
+        SUF("\xD9\x83\xD9\x85") /* كم */, SUF("\xD9\x83\xD9\x86") /* كن */, SUF("\xD9\x86\xD8\xA7") /* نا */,
+        SUF("\xD9\x86\xD9\x8A") /* ني */, SUF("\xD9\x87") /* ه */, SUF("\xD9\x8A") /* ي */,
+        SUF("\xD9\x83") /* ك */};
     const char *s = w + pl;
     size_t sn = n - pl;
     if (sn < 2 * L)
@@ -109,9 +111,13 @@ static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pr
         *best = (seg){pro, (uint8_t)pl, 0, base};
     if (pro & MS_PRO_AL)
         return; /* the article and a pronoun suffix exclude each other */
+    /* every pronoun ends in ا م ن ه ي or ك (the second byte of the last letter) */
+    unsigned char last = (unsigned char)s[sn - 1];
+    if (last != 0xA7 && last != 0x85 && last != 0x86 && last != 0x87 && last != 0x8A && last != 0x83)
+        return;
     for (size_t i = 0; i < MS_ARRAY_LEN(encl); i++) {
-        size_t el = strlen(encl[i]);
-        if (sn < el + 2 * L || memcmp(s + sn - el, encl[i], el) != 0)
+        size_t el = encl[i].n;
+        if (sn < el + 2 * L || memcmp(s + sn - el, encl[i].s, el) != 0)
             continue;
         int l2 = known_level(tm, s, sn - el, true);
         /* a one-letter pronoun is easily a word's own last letter: demand an exact word */
@@ -132,13 +138,15 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
         return;
     if (msmap_get(&tm->protect, w, n, NULL))
         return;
-    bool whole_known = ms_textmodel_knows(tm, w, n);
-    /* a word of its own beginning with وو is rare (ووفق، ووجه: passives);
-     * و + a known word is the news reading */
-    if (whole_known && n >= 4 * L && letter_is(w, "\xD9\x88") && letter_is(w + L, "\xD9\x88") &&
-        ms_textmodel_knows(tm, w + L, n - L))
-        whole_known = false;
-    seg best = {0, 0, 0, whole_known ? 250 : 0};
+    /* a known word stays whole (no segmentation would outscore the whole
+     * word: the best scores 2 * 100 plus a small bonus), except a word
+     * beginning with وو: one of its own is rare (ووفق، ووجه: passives), و + a
+     * known word is the news reading */
+    if (ms_textmodel_knows(tm, w, n) &&
+        !(n >= 4 * L && letter_is(w, "\xD9\x88") && letter_is(w + L, "\xD9\x88") &&
+          ms_textmodel_knows(tm, w + L, n - L)))
+        return;
+    seg best = {0, 0, 0, 0};
     /* enumerate proclitic chains */
     size_t p = 0;
     uint8_t conj = 0;
@@ -202,7 +210,7 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
                 pro |= MS_PRO_AL;
                 pl = pl2;
                 /* an article combination with a remainder of two letters or more is unambiguous */
-                if (n >= pl + 2 * L && !whole_known) {
+                if (n >= pl + 2 * L) {
                     int sc = 60 + pro_bonus(pro);
                     if (sc > best.score)
                         best = (seg){pro, (uint8_t)pl, 0, sc};
@@ -214,14 +222,10 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
             }
             consider(tm, w, n, pro, pl, &best);
             /* a bare conjunction before an unknown word of three letters or more */
-            if (q == 0 && conj && !whole_known && n >= pl + 3 * L && best.score < 40)
+            if (q == 0 && conj && n >= pl + 3 * L && best.score < 40)
                 best = (seg){pro, (uint8_t)pl, 0, 40};
         }
     }
-    if (best.score >= 250 && whole_known && best.pro_len == 0)
-        return;
-    if (whole_known && best.score < 250)
-        return;
     k->pro = best.pro;
     k->pro_len = best.pro_len;
     k->enc_len = best.enc_len;
@@ -232,6 +236,8 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_text *t)
     /* words repeat: remember each word's segmentation for this text */
     msmap cache;
     msmap_init(&cache);
+    /* at most one entry per token: size it once (a failure only means growing later) */
+    msmap_reserve(&cache, t->ntok);
     for (size_t i = 0; i < t->ntok; i++) {
         ms_token *k = &t->tok[i];
         if (k->kind != MS_TOK_ARABIC)

@@ -31,8 +31,15 @@ static bool is_compat(uint32_t c)
     return (c >= 0xFB00 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC) || (c >= 0xFF01 && c <= 0xFFEE);
 }
 
+/* U+0621–U+064A letters that no normalization flag changes: hamza, waw and
+ * ya with hamza, alef, ba … ghain except ta marbuta, fa … waw, ya. Bit b
+ * stands for U+0620 + b. */
+#define UNCHANGED_0620 ((1ULL << 0x01) | (1ULL << 0x04) | (1ULL << 0x06) | (1ULL << 0x07) | (1ULL << 0x08) | \
+                        (((1ULL << 0x1B) - 1) & ~((1ULL << 0x0A) - 1)) | \
+                        (((1ULL << 0x29) - 1) & ~((1ULL << 0x21) - 1)) | (1ULL << 0x2A))
+
 /* Map one code point; returns the number of output code points (0 = drop). */
-static int map_cp(uint32_t c, unsigned fl, uint32_t *out)
+static inline int map_cp(uint32_t c, unsigned fl, uint32_t *out)
 {
     if ((fl & MARSAD_NORM_DIACRITICS) && is_diacritic(c))
         return 0;
@@ -126,9 +133,9 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
             continue;
         } else if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
             cp = ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
-            k = 2;
-            /* plain Arabic letters (no folding applies) are copied as they are */
-            if (cp >= 0x0628 && cp <= 0x063A && cp != 0x0629) {
+            /* Arabic letters that no flag changes are copied as they are
+             * (bit b of the mask stands for U+0620 + b) */
+            if (cp >= 0x0620 && cp < 0x0660 && (UNCHANGED_0620 >> (cp - 0x0620) & 1)) {
                 out->text[o] = (char)s[i];
                 out->text[o + 1] = (char)s[i + 1];
                 out->map[o] = out->map[o + 1] = (uint32_t)i;
@@ -136,14 +143,22 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
                 i += 2;
                 continue;
             }
-            if (cp >= 0x0641 && cp <= 0x0648) {
-                out->text[o] = (char)s[i];
-                out->text[o + 1] = (char)s[i + 1];
-                out->map[o] = out->map[o + 1] = (uint32_t)i;
-                o += 2;
-                i += 2;
-                continue;
+            /* any other two-byte character maps to at most one character
+             * below U+0800 (no compatibility forms live here) */
+            uint32_t c2;
+            if (map_cp(cp, fl, &c2)) {
+                if (c2 < 0x80) {
+                    out->text[o] = (char)c2;
+                    out->map[o++] = (uint32_t)i;
+                } else {
+                    out->text[o] = (char)(0xC0 | (c2 >> 6));
+                    out->text[o + 1] = (char)(0x80 | (c2 & 0x3F));
+                    out->map[o] = out->map[o + 1] = (uint32_t)i;
+                    o += 2;
+                }
             }
+            i += 2;
+            continue;
         } else {
             k = ms_utf8_decode(s + i, len - i, &cp, &bad);
             if (bad)

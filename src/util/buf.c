@@ -31,7 +31,7 @@ bool msbuf_reserve(msbuf *b, size_t extra)
     return true;
 }
 
-void msbuf_add(msbuf *b, const char *s, size_t n)
+void msbuf_add_slow(msbuf *b, const char *s, size_t n)
 {
     if (!msbuf_reserve(b, n))
         return;
@@ -43,7 +43,6 @@ void msbuf_add(msbuf *b, const char *s, size_t n)
 
 void msbuf_adds(msbuf *b, const char *s) { msbuf_add(b, s, strlen(s)); }
 
-void msbuf_addc(msbuf *b, char c) { msbuf_add(b, &c, 1); }
 
 void msbuf_printf(msbuf *b, const char *fmt, ...)
 {

@@ -8,38 +8,78 @@ void msmap_init(msmap *m) { memset(m, 0, sizeof *m); }
 void msmap_free(msmap *m)
 {
     free(m->slots);
+    free(m->bloom);
     free(m->ents);
     free(m->pool);
     memset(m, 0, sizeof *m);
 }
 
+/* The filter word of a hash and its three bits. The slot index uses the low
+ * bits of the hash, the tag the high 32; the filter takes bits in between
+ * and at the top, so the three rarely fail together. */
+static inline size_t bloom_word(const msmap *m, uint64_t h) { return (size_t)(h >> 40) & (m->nslots / 16 - 1); }
+
+static inline uint64_t bloom_bits(uint64_t h)
+{
+    return (1ULL << ((h >> 20) & 63)) | (1ULL << ((h >> 26) & 63)) | (1ULL << ((h >> 34) & 63));
+}
+
 static bool rehash(msmap *m, size_t nslots)
 {
-    uint32_t *s = calloc(nslots, sizeof *s);
-    if (!s)
+    msmap_slot *s = calloc(nslots, sizeof *s);
+    uint64_t *bl = calloc(nslots / 16, sizeof *bl);
+    if (!s || !bl) {
+        free(s);
+        free(bl);
         return false;
-    for (size_t i = 0; i < m->n; i++) {
-        size_t j = m->ents[i].hash & (nslots - 1);
-        while (s[j])
-            j = (j + 1) & (nslots - 1);
-        s[j] = (uint32_t)i + 1;
     }
     free(m->slots);
+    free(m->bloom);
     m->slots = s;
+    m->bloom = bl;
     m->nslots = nslots;
+    for (size_t i = 0; i < m->n; i++) {
+        uint64_t h = m->ents[i].hash;
+        size_t j = h & (nslots - 1);
+        while (s[j].idx)
+            j = (j + 1) & (nslots - 1);
+        s[j] = (msmap_slot){(uint32_t)i + 1, (uint32_t)(h >> 32)};
+        bl[bloom_word(m, h)] |= bloom_bits(h);
+    }
     return true;
 }
 
 static size_t find_slot(const msmap *m, const char *k, size_t n, uint64_t h)
 {
-    size_t j = h & (m->nslots - 1);
-    while (m->slots[j]) {
-        const struct msmap_ent *e = &m->ents[m->slots[j] - 1];
+    size_t mask = m->nslots - 1, j = h & mask;
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (;; j = (j + 1) & mask) {
+        const msmap_slot *sl = &m->slots[j];
+        if (!sl->idx)
+            return j;
+        if (sl->tag != tag)
+            continue;
+        const struct msmap_ent *e = &m->ents[sl->idx - 1];
         if (e->hash == h && e->len == n && memcmp(m->pool + e->off, k, n) == 0)
             return j;
-        j = (j + 1) & (m->nslots - 1);
     }
-    return j;
+}
+
+bool msmap_reserve(msmap *m, size_t n)
+{
+    size_t ns = m->nslots ? m->nslots : 64;
+    while (n * 2 > ns)
+        ns *= 2;
+    if (ns > m->nslots && !rehash(m, ns))
+        return false;
+    if (n > m->cap) {
+        void *e = realloc(m->ents, n * sizeof *m->ents);
+        if (!e)
+            return false;
+        m->ents = e;
+        m->cap = n;
+    }
+    return true;
 }
 
 bool msmap_put(msmap *m, const char *k, size_t n, uint32_t value)
@@ -48,8 +88,8 @@ bool msmap_put(msmap *m, const char *k, size_t n, uint32_t value)
         return false;
     uint64_t h = ms_hash(k, n);
     size_t j = find_slot(m, k, n, h);
-    if (m->slots[j]) {
-        m->ents[m->slots[j] - 1].value = value;
+    if (m->slots[j].idx) {
+        m->ents[m->slots[j].idx - 1].value = value;
         return true;
     }
     if (m->n == m->cap) {
@@ -74,7 +114,8 @@ bool msmap_put(msmap *m, const char *k, size_t n, uint32_t value)
     m->pool[m->pool_len + n] = 0;
     m->ents[m->n] = (struct msmap_ent){h, (uint32_t)m->pool_len, (uint32_t)n, value};
     m->pool_len += n + 1;
-    m->slots[j] = (uint32_t)++m->n;
+    m->slots[j] = (msmap_slot){(uint32_t)++m->n, (uint32_t)(h >> 32)};
+    m->bloom[bloom_word(m, h)] |= bloom_bits(h);
     return true;
 }
 
@@ -82,11 +123,14 @@ bool msmap_get(const msmap *m, const char *k, size_t n, uint32_t *value)
 {
     if (!m->nslots)
         return false;
-    size_t j = find_slot(m, k, n, ms_hash(k, n));
-    if (!m->slots[j])
+    uint64_t h = ms_hash(k, n), bits = bloom_bits(h);
+    if ((m->bloom[bloom_word(m, h)] & bits) != bits)
+        return false;
+    size_t j = find_slot(m, k, n, h);
+    if (!m->slots[j].idx)
         return false;
     if (value)
-        *value = m->ents[m->slots[j] - 1].value;
+        *value = m->ents[m->slots[j].idx - 1].value;
     return true;
 }
 

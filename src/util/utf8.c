@@ -5,7 +5,7 @@
 
 #include "util/util.h"
 
-size_t ms_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, bool *bad)
+size_t ms_utf8_decode_slow(const unsigned char *s, size_t n, uint32_t *cp, bool *bad)
 {
     unsigned char c = s[0];
     if (c < 0x80) {

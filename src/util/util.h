@@ -24,9 +24,30 @@ typedef struct msbuf {
 void msbuf_init(msbuf *b);
 void msbuf_free(msbuf *b);
 bool msbuf_reserve(msbuf *b, size_t extra);
-void msbuf_add(msbuf *b, const char *s, size_t n);
+void msbuf_add_slow(msbuf *b, const char *s, size_t n);
+/* Appends are inline while the buffer has room (they are everywhere on the
+ * hot paths); growing goes through msbuf_add_slow. */
+static inline void msbuf_add(msbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 <= b->cap && !b->oom) {
+        if (n)
+            memcpy(b->s + b->len, s, n);
+        b->len += n;
+        b->s[b->len] = 0;
+        return;
+    }
+    msbuf_add_slow(b, s, n);
+}
+static inline void msbuf_addc(msbuf *b, char c)
+{
+    if (b->len + 2 <= b->cap && !b->oom) {
+        b->s[b->len++] = c;
+        b->s[b->len] = 0;
+        return;
+    }
+    msbuf_add_slow(b, &c, 1);
+}
 void msbuf_adds(msbuf *b, const char *s);
-void msbuf_addc(msbuf *b, char c);
 void msbuf_printf(msbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hand the buffer's storage to the caller (never NULL unless oom). */
 char *msbuf_take(msbuf *b, size_t *len);
@@ -55,8 +76,22 @@ void ms_seterr(marsad_error *err, int code, size_t line, size_t offset, const ch
     __attribute__((format(printf, 5, 6)));
 
 /* Decode one UTF-8 code point at s[0..n). Returns its length (>=1); invalid
- * sequences yield U+FFFD with length 1 and set *bad. Never reads past n. */
-size_t ms_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, bool *bad);
+ * sequences yield U+FFFD with length 1 and set *bad. Never reads past n.
+ * ASCII and two-byte sequences (all of Arabic) are decoded inline. */
+size_t ms_utf8_decode_slow(const unsigned char *s, size_t n, uint32_t *cp, bool *bad);
+static inline size_t ms_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, bool *bad)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(c & 0x1F) << 6 | (s[1] & 0x3F);
+        return 2;
+    }
+    return ms_utf8_decode_slow(s, n, cp, bad);
+}
 /* Encode cp into out (at least 4 bytes); returns length. */
 size_t ms_utf8_encode(uint32_t cp, char *out);
 /* A valid UTF-8 copy of s[0..n): invalid bytes become U+FFFD; the count of
@@ -67,10 +102,17 @@ char *ms_utf8_repair(const char *s, size_t n, size_t *out_len, size_t *repaired)
 /* MARK: string map
  * An open-addressing hash map from byte strings to a uint32 value. Keys are
  * copied into an internal pool. Built once, then read-only (thread-safe for
- * lookups). */
+ * lookups).
+ *
+ * Most lookups in the text layer are misses (candidate stems that are not
+ * words), so a miss must be cheap: a small blocked Bloom filter answers most
+ * of them from cache, and each slot keeps a hash tag so that probing never
+ * touches an entry whose hash differs. */
+typedef struct msmap_slot { uint32_t idx, tag; } msmap_slot;  /* idx: index+1 into ents, 0 = empty */
 typedef struct msmap {
-    uint32_t *slots;    /* index+1 into ents, 0 = empty */
+    msmap_slot *slots;
     size_t nslots;
+    uint64_t *bloom;    /* nslots / 16 words: about ten bits per key */
     struct msmap_ent { uint64_t hash; uint32_t off, len; uint32_t value; } *ents;
     size_t n, cap;
     char *pool;
@@ -79,6 +121,9 @@ typedef struct msmap {
 
 void msmap_init(msmap *m);
 void msmap_free(msmap *m);
+/* Make room for n keys in all, so that filling the map never rehashes.
+ * Returns false on oom. */
+bool msmap_reserve(msmap *m, size_t n);
 /* Insert or overwrite. Returns false on oom. */
 bool msmap_put(msmap *m, const char *k, size_t n, uint32_t value);
 /* Lookup; returns true and sets *value when present (value may be NULL). */
