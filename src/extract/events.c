@@ -660,6 +660,28 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     const ms_trigger *g = h->g;
     if (g->figure_only)
         return;
+    /* the toll of an act told after it (… ما أدى إلى مقتل 274 شخصا): part of
+     * that act, whose figures it carries */
+    uint32_t rf;
+    bool toll = g->pos == 'N' && ms_cue_before(x, h->tok_first, MS_CUE_ROLE, "result", &rf);
+    if (g->pos == 'N' && !toll && h->tok_first > a0 + 1 && tok_is(x, h->tok_first - 1, "\xD8\xA7\xD9\x84\xD9\x8A")) {
+        for (uint32_t k = h->tok_first - 1; k-- > a0 && h->tok_first - k <= 8;)
+            if (ms_cue_at(x, k, MS_CUE_ROLE, "result_verb", NULL)) {
+                toll = true;
+                break;
+            }
+    }
+    if (toll) {
+        for (size_t q = hi; q-- > 0;) {
+            const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
+            if (p->tok_first < a0)
+                break;
+            if (p->event >= 0) {
+                h->event = p->event;
+                return;
+            }
+        }
+    }
     ms_event e = {0};
     e.actor[0] = e.recipient[0] = e.mediator[0] = -1;
     int32_t self = (int32_t)hi;
@@ -776,6 +798,25 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                     a = pe->actor[0];
                     rule = "purpose (ل + verbal noun): the actor of the event it serves";
                 }
+            }
+        }
+        /* ب + verbal noun after a verb: the means, done by its subject (ردت
+         * إسرائيل على الهجوم بقصف غزة) */
+        if (a < 0 && nominal && (x->t->tok[h->tok_first].pro & MS_PRO_B)) {
+            for (size_t q = hi; q-- > 0;) {
+                const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
+                if (p->tok_first < a0 || h->tok_first - p->tok_end > 6)
+                    break;
+                if (p->g->pos == 'N' && !(x->t->tok[p->tok_first].pro & (MS_PRO_W | MS_PRO_F)))
+                    continue; /* a noun in between (على الهجوم) */
+                if (p->event >= 0) {
+                    const ms_event *pe = &MSVEC_AT(&x->a->events, ms_event, p->event);
+                    if (pe->nactor && pe->modality == MS_MOD_ASSERTED && p->g->pos == 'V') {
+                        a = pe->actor[0];
+                        rule = "means (ب + verbal noun): the subject of the verb";
+                    }
+                }
+                break;
             }
         }
         /* the people an abduction or a release is done to never do it */

@@ -128,8 +128,12 @@ int ms_find_figures(ms_xctx *x)
         /* 1. a cue right before the number */
         uint32_t cf;
         for (size_t i = 0; i < MS_ARRAY_LEN(types) && !type; i++)
-            if (ms_cue_before(x, first, MS_CUE_FIGURE, types[i], &cf))
+            if (ms_cue_before(x, first, MS_CUE_FIGURE, types[i], &cf)) {
                 type = types[i];
+                /* a cue that is also the event's word (مقتل ثلاثة صحفيين) */
+                if (x->trig_at[cf] >= 0)
+                    event = MSVEC_AT(&x->trigs, ms_trighit, x->trig_at[cf]).event;
+            }
         /* still held … or still missing: the later word tells (لا يزال 23 شخصا
          * في عداد المفقودين) */
         if (type && !strcmp(type, "HELD")) {
