@@ -905,7 +905,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             drop(d, &L[i], body, vd.r->kind);
         } else if (post_credit(&v, words)) {
             drop(d, &L[i], body, "embed");
-        } else if (words <= 20 && date_at_end(&v) >= 2) {
+        } else if (words <= 20 && date_at_end(&v) >= 2 && !ends_sentence(v.s, v.n)) {
             drop(d, &L[i], body, "caption");
         } else if (words <= 6 && date_at_end(&v) >= 0) {
             /* a bare date ("الاثنين 10 يونيو 2024") above the text dates it */
