@@ -24,7 +24,7 @@ struct marsad_doc {
     char *title;
     char *outlet;          /* canonical English outlet name */
     char *published;       /* YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SSZ) when known */
-    char *published_text;  /* in-text publication line when the date is still to be read from it */
+    char *published_text;  /* the raw date string published came (or is still to be read) from */
     bool published_inferred;
     char *dateline;        /* place named in the dateline */
     char *body;            /* clean article text (after boilerplate removal) */

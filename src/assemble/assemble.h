@@ -8,9 +8,13 @@
 #include "assemble/analysis.h"
 #include "model.h"
 
-/* A publication date from a weekday phrase (اليوم الجمعة) agreeing with an
- * explicit full date in the text (the latest such date). */
-bool ms_infer_published(const marsad_model *m, const ms_analysis *a, const msvec *dates, ms_ymd *out);
+/* A publication date from a weekday phrase (اليوم الجمعة) agreeing with a
+ * full date stated in the text or in a line removed from it as boilerplate,
+ * except an appended article, comments and update lines (the latest such
+ * date). On success *text (may be NULL) gets a copy of the date's words,
+ * which the caller frees. */
+bool ms_infer_published(const marsad_model *m, const marsad_doc *doc, const ms_analysis *a, ms_ymd *out,
+                        char **text);
 
 /* Actors, places, attributions, events and figures, then merging. */
 int ms_extract_all(const marsad_model *m, const marsad_doc *d, ms_analysis *a);

@@ -1,43 +1,77 @@
-/* infer.c — inferring a missing publication date. */
+/* infer.c — inferring a missing publication date.
+ *
+ * A report written "today, Friday" (اليوم الجمعة) that also states a full
+ * date falling on a Friday was, in all likelihood, published that day. The
+ * full date may sit in the body or in a line the cleaning stage took out of
+ * it (the credit line under an embedded post, a photo caption), but never in
+ * material that is not this article: an appended article, reader comments. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "assemble/assemble.h"
 
-static const char *const weekdays[8] = {
-    NULL,
-    "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAB\xD9\x86\xD9\x8A\xD9\x86",                 /* الاثنين */
-    "\xD8\xA7\xD9\x84\xD8\xAB\xD9\x84\xD8\xA7\xD8\xAB\xD8\xA7\xD8\xA1",         /* الثلاثاء */
-    "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xB1\xD8\xA8\xD8\xB9\xD8\xA7\xD8\xA1",         /* الاربعاء */
-    "\xD8\xA7\xD9\x84\xD8\xAE\xD9\x85\xD9\x8A\xD8\xB3",                         /* الخميس */
-    "\xD8\xA7\xD9\x84\xD8\xAC\xD9\x85\xD8\xB9\xD9\x87",                         /* الجمعه */
-    "\xD8\xA7\xD9\x84\xD8\xB3\xD8\xA8\xD8\xAA",                                 /* السبت */
-    "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAD\xD8\xAF"};                                /* الاحد */
-
-#define AR_TODAY "\xD8\xA7\xD9\x84\xD9\x8A\xD9\x88\xD9\x85" /* اليوم */
-
-bool ms_infer_published(const marsad_model *m, const ms_analysis *a, const msvec *dates, ms_ymd *out)
+/* Removed kinds whose text belongs to another article or to no article, or
+ * whose date is not the day of writing. */
+static bool foreign_kind(const char *kind)
 {
-    (void)m;
-    const ms_text *t = &a->t;
-    int wd = 0;
-    for (size_t i = 0; i + 1 < t->ntok && !wd; i++) {
-        const ms_token *k = &t->tok[i];
-        /* اليوم, whether or not segmentation split the article off */
-        if (!ms_tok_is(t, k, AR_TODAY) && !((k->pro & MS_PRO_AL) && ms_tok_stem_is(t, k, AR_TODAY + 4)))
-            continue;
-        for (int d = 1; d <= 7; d++)
-            if (ms_tok_is(t, &t->tok[i + 1], weekdays[d]))
-                wd = d;
-    }
-    if (!wd)
-        return false;
-    bool found = false;
+    static const char *const foreign[] = {"related", "comments", "updated", "share"};
+    if (!kind)
+        return true;
+    for (size_t i = 0; i < MS_ARRAY_LEN(foreign); i++)
+        if (!strcmp(kind, foreign[i]))
+            return true;
+    return false;
+}
+
+/* Keep the latest full date on weekday wd among dates (spans into src). */
+static void pick(const msvec *dates, const char *src, int wd, ms_ymd *best, char **best_text)
+{
     for (size_t i = 0; i < dates->n; i++) {
         const ms_date *d = &MSVEC_AT(dates, ms_date, i);
-        if (d->precision != MS_PREC_DAY || d->relative || !d->year || ms_weekday(d->year, d->month, d->day) != wd)
+        if (d->precision != MS_PREC_DAY || d->relative || d->year_inferred || !d->year ||
+            ms_weekday(d->year, d->month, d->day) != wd)
             continue;
         ms_ymd v = {d->year, d->month, d->day};
-        if (!found || v.y * 10000 + v.m * 100 + v.d > out->y * 10000 + out->m * 100 + out->d)
-            *out = v;
-        found = true;
+        if (best->y && v.y * 10000 + v.m * 100 + v.d <= best->y * 10000 + best->m * 100 + best->d)
+            continue;
+        *best = v;
+        ms_doc_set(best_text, src + d->start, d->end - d->start);
     }
-    return found;
+}
+
+bool ms_infer_published(const marsad_model *m, const marsad_doc *doc, const ms_analysis *a, ms_ymd *out,
+                        char **text)
+{
+    msvec dates;
+    msvec_init(&dates, sizeof(ms_date));
+    int wd = 0;
+    ms_ymd best = {0, 0, 0};
+    char *best_text = NULL;
+    if (ms_find_explicit_dates(m->tm, &a->t, &dates, &wd) != MARSAD_OK || !wd)
+        goto done;
+    pick(&dates, a->t.src, wd, &best, &best_text);
+    for (size_t i = 0; i < doc->removed.n; i++) {
+        const ms_removed *r = &MSVEC_AT(&doc->removed, ms_removed, i);
+        if (foreign_kind(r->kind) || !r->text || !*r->text)
+            continue;
+        ms_text t;
+        if (ms_text_analyze(m->tm, r->text, strlen(r->text), MARSAD_NORM_DEFAULT, &t) != MARSAD_OK)
+            continue;
+        dates.n = 0;
+        if (ms_find_explicit_dates(m->tm, &t, &dates, NULL) == MARSAD_OK)
+            pick(&dates, r->text, wd, &best, &best_text);
+        ms_text_free(&t);
+    }
+done:
+    msvec_free(&dates);
+    if (!best.y) {
+        free(best_text);
+        return false;
+    }
+    *out = best;
+    if (text)
+        *text = best_text;
+    else
+        free(best_text);
+    return true;
 }

@@ -82,33 +82,28 @@ int marsad_doc_process(const marsad_model *m, marsad_doc *d, const marsad_option
         ms_seterr(err, rc, 0, 0, "%s", marsad_strerror(rc));
         return rc;
     }
-    /* the document's date: metadata, then an in-text publication line, then the reference */
+    /* the document's date: metadata, an in-text publication line, an
+     * inference from the text, then the reference */
     ms_ymd pub = {0, 0, 0};
     if (d->published && !ms_parse_meta_date(m->tm, d->published, &pub))
         pub = (ms_ymd){0, 0, 0};
     if (!pub.y && d->published_text && ms_parse_meta_date(m->tm, d->published_text, &pub) && pub.d)
         set_published(d, pub);
+    if (!d->published) {
+        ms_ymd inferred;
+        char *from = NULL;
+        if (ms_infer_published(m, d, a, &inferred, &from)) {
+            pub = inferred;
+            set_published(d, pub);
+            d->published_inferred = true;
+            free(d->published_text);
+            d->published_text = from;
+        }
+    }
     if (!pub.y && opt && opt->reference_date)
         ms_ymd_parse(opt->reference_date, &pub);
     if ((rc = ms_find_numbers(m->tm, &a->t, &a->numbers)))
         goto fail;
-    if (!pub.y || !pub.d) {
-        /* without a date, infer one from a weekday word agreeing with an explicit date */
-        msvec probe;
-        msvec_init(&probe, sizeof(ms_date));
-        ms_ymd none = {0, 0, 0};
-        if (ms_find_dates(m->tm, &a->t, none, &probe) == MARSAD_OK) {
-            ms_ymd inferred;
-            if (ms_infer_published(m, a, &probe, &inferred)) {
-                pub = inferred;
-                if (!d->published) {
-                    set_published(d, pub);
-                    d->published_inferred = true;
-                }
-            }
-        }
-        msvec_free(&probe);
-    }
     a->doc_date = pub;
     if ((rc = ms_find_dates(m->tm, &a->t, pub, &a->dates)))
         goto fail;

@@ -607,6 +607,7 @@ static void set_date(marsad_doc *d, meta *m)
     for (size_t i = 0; i < MS_ARRAY_LEN(cands); i++)
         if (cands[i] && ms_meta_date(cands[i], strlen(cands[i]), ymd)) {
             ms_doc_set(&d->published, ymd, 10);
+            ms_doc_set(&d->published_text, cands[i], strlen(cands[i]));
             return;
         }
     for (size_t i = 0; i < MS_ARRAY_LEN(cands); i++)

@@ -106,8 +106,7 @@ static int record(marsad_reader *r, json_t *o, size_t line, size_t a, size_t b, 
     if (s) {
         if (ms_meta_date(s, strlen(s), ymd))
             ms_doc_set(&d->published, ymd, 10);
-        else
-            ms_doc_set(&d->published_text, s, strlen(s));
+        ms_doc_set(&d->published_text, s, strlen(s));
     } else if (epoch_date(o, date_keys, MS_ARRAY_LEN(date_keys), ymd)) {
         ms_doc_set(&d->published, ymd, 10);
     }

@@ -327,10 +327,12 @@ int ms_read_trec(marsad_reader *r, marsad_doc **doc, marsad_error *err)
             continue;
         char *t = field_text(s, f);
         if (t && *t) {
-            if (ms_meta_date(t, strlen(t), ymd))
+            if (ms_meta_date(t, strlen(t), ymd)) {
                 ms_doc_set(&d->published, ymd, 10);
-            else if (!d->published_text)
                 ms_doc_set(&d->published_text, t, strlen(t));
+            } else if (!d->published_text) {
+                ms_doc_set(&d->published_text, t, strlen(t));
+            }
         }
         free(t);
     }

@@ -185,6 +185,7 @@ int marsad_doc_to_json(const marsad_doc *d, unsigned flags, char **out, size_t *
     json_object_set_new(o, "published", d->published ? json_stringn(d->published, strlen(d->published) < 10 ? strlen(d->published) : 10)
                                                      : json_null());
     json_object_set_new(o, "published_inferred", json_boolean(d->published_inferred));
+    json_object_set_new(o, "published_text", ms_json_str_or_null(d->published_text));
     json_object_set_new(o, "dateline", ms_json_str_or_null(d->dateline));
     if (!(flags & MARSAD_JSON_NO_BODY))
         json_object_set_new(o, "body", d->body ? json_stringn(d->body, d->body_len) : json_null());
@@ -194,8 +195,7 @@ int marsad_doc_to_json(const marsad_doc *d, unsigned flags, char **out, size_t *
         json_array_append_new(rem, json_pack("{s:s,s:s}", "kind", r->kind ? r->kind : "other", "text", r->text));
     }
     json_object_set_new(o, "removed", rem);
-    if (d->repaired)
-        json_object_set_new(o, "utf8_repaired", json_integer((json_int_t)d->repaired));
+    json_object_set_new(o, "repaired", json_integer((json_int_t)d->repaired));
     const ms_analysis *a = d->an;
     if (a) {
         json_object_set_new(o, "events", events_json(a));

@@ -635,6 +635,7 @@ typedef struct dctx {
     size_t first, lim;   /* the sentence being scanned: tokens [first, lim) */
     size_t done;         /* tokens before this belong to a date already found */
     msvec *out;
+    int *today_wd;       /* without a reference: the weekday named as today, first one */
     int rc;
 } dctx;
 
@@ -1254,6 +1255,9 @@ static size_t day_phrase(dctx *c, size_t i)
     uint32_t rel = wd && off == INT_MIN ? rel_at(c, j) : 0;
     if (rel)
         j++;
+    /* "اليوم الجمعة": what day the text was written, for a document without a date */
+    if (!c->has_ref && !latin && off == 0 && wd && c->today_wd && !*c->today_wd)
+        *c->today_wd = wd;
     if (wd && (end = explicit_after(c, j, wd, &v))) {
         emit(c, i, end, &v);
         return end;
@@ -1540,7 +1544,7 @@ static size_t match_at(dctx *c, size_t i)
     return 0;
 }
 
-int ms_find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msvec *out)
+static int find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msvec *out, int *today_wd)
 {
     if (!tm || !tm->dates || !t || !out)
         return MARSAD_EINVAL;
@@ -1562,7 +1566,7 @@ int ms_find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msvec *o
         else
             lex[i] = -2;
     }
-    dctx c = {.dt = tm->dates, .t = t, .lex = lex, .strip = strip, .ref = ref, .out = out};
+    dctx c = {.dt = tm->dates, .t = t, .lex = lex, .strip = strip, .ref = ref, .out = out, .today_wd = today_wd};
     c.has_ref = valid_ymd(ref.y, ref.m, ref.d);
     if (c.has_ref)
         c.ref_days = ymd_days(ref.y, ref.m, ref.d);
@@ -1579,6 +1583,18 @@ int ms_find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msvec *o
     }
     free(lex);
     return c.rc;
+}
+
+int ms_find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msvec *out)
+{
+    return find_dates(tm, t, ref, out, NULL);
+}
+
+int ms_find_explicit_dates(const ms_textmodel *tm, const ms_text *t, msvec *out, int *today_wd)
+{
+    if (today_wd)
+        *today_wd = 0;
+    return find_dates(tm, t, (ms_ymd){0, 0, 0}, out, today_wd);
 }
 
 /* MARK: metadata dates */

@@ -165,6 +165,10 @@ ms_ymd ms_ymd_add(ms_ymd a, int days);
 /* Find every date expression; relative ones resolve against `ref` (may have
  * y == 0: then relative expressions are skipped). Appends ms_date to out. */
 int ms_find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msvec *out);
+/* Only the dates a text states in full, without a reference; *today_wd (may
+ * be NULL) gets the weekday the text names as today ("اليوم الجمعة": 5),
+ * 1=Monday … 7=Sunday, or 0. */
+int ms_find_explicit_dates(const ms_textmodel *tm, const ms_text *t, msvec *out, int *today_wd);
 
 /* Parse a metadata date string (ISO 8601, RFC 822 "Mon, 16 Apr 2018 15:14:28 GMT",
  * "9th, October 2023 GMT", Arabic "منشور الاثنين 10 يونيو 2024") into out. */
