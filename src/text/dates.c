@@ -272,7 +272,16 @@ typedef struct dentry {
 
 #define FILTER_BITS 16384u
 
+/* A well-known day named without its year (data/text/date-anchors.txt). */
+typedef struct danchor {
+    int y, m, d;
+    char **words;       /* normalized context words */
+    size_t nwords;
+} danchor;
+
 struct ms_datetables {
+    danchor *anchors;
+    size_t nanchors;
     msmap map;          /* phrase (words joined by one space) -> index into ent */
     dentry *ent;
     size_t nent, cap;
@@ -476,6 +485,55 @@ static bool load_table(struct ms_datetables *dt, const char *name, int kind, mar
     return true;
 }
 
+static bool load_anchors(struct ms_datetables *dt, marsad_error *err)
+{
+    static const char name[] = "data/text/date-anchors.txt";
+    const ms_table *t = ms_table_get(name);
+    if (!t) {
+        ms_seterr(err, MARSAD_EDATA, 0, 0, "table %s missing", name);
+        return false;
+    }
+    size_t pos = 0, len, ln = 0;
+    const char *line;
+    while (ms_next_line(t->data, t->len, &pos, &line, &len, &ln)) {
+        const char *f[3];
+        size_t fl[3];
+        int m, d, y;
+        if (ms_split(line, len, '\t', f, fl, 3) != 3 || fl[0] != 5 || f[0][2] != '-' || !parse_int(f[0], 2, 1, 12, &m) ||
+            !parse_int(f[0] + 3, 2, 1, 31, &d) || !parse_int(f[1], fl[1], 1, 9999, &y) || !valid_ymd(y, m, d)) {
+            ms_seterr(err, MARSAD_EDATA, ln, 0, "%s:%zu: expected MM-DD<TAB>YYYY<TAB>words", name, ln);
+            return false;
+        }
+        danchor *na = realloc(dt->anchors, (dt->nanchors + 1) * sizeof *na);
+        if (!na)
+            goto oom;
+        dt->anchors = na;
+        danchor *a = &dt->anchors[dt->nanchors++];
+        *a = (danchor){y, m, d, NULL, 0};
+        const char *w = f[2], *end = f[2] + fl[2];
+        while (w < end) {
+            const char *bar = memchr(w, '|', (size_t)(end - w));
+            size_t n = bar ? (size_t)(bar - w) : (size_t)(end - w);
+            size_t nn;
+            char *norm = n ? ms_normalize_word(w, n, &nn) : NULL;
+            if (norm) {
+                char **nw = realloc(a->words, (a->nwords + 1) * sizeof *nw);
+                if (!nw) {
+                    free(norm);
+                    goto oom;
+                }
+                a->words = nw;
+                a->words[a->nwords++] = norm;
+            }
+            w += n + 1;
+        }
+    }
+    return true;
+oom:
+    ms_seterr(err, MARSAD_ENOMEM, 0, 0, "out of memory");
+    return false;
+}
+
 struct ms_datetables *ms_datetables_new(marsad_error *err)
 {
     struct ms_datetables *dt = calloc(1, sizeof *dt);
@@ -486,7 +544,7 @@ struct ms_datetables *ms_datetables_new(marsad_error *err)
     msmap_init(&dt->map);
     if (!load_table(dt, "data/text/months.txt", T_MONTHS, err) ||
         !load_table(dt, "data/text/weekdays.txt", T_WEEKDAYS, err) ||
-        !load_table(dt, "data/text/date-words.txt", T_WORDS, err)) {
+        !load_table(dt, "data/text/date-words.txt", T_WORDS, err) || !load_anchors(dt, err)) {
         ms_datetables_free(dt);
         return NULL;
     }
@@ -520,6 +578,13 @@ struct ms_datetables *ms_datetables_new(marsad_error *err)
 
 void ms_datetables_free(struct ms_datetables *dt)
 {
+    for (size_t i = 0; dt && i < dt->nanchors; i++) {
+        for (size_t j = 0; j < dt->anchors[i].nwords; j++)
+            free(dt->anchors[i].words[j]);
+        free(dt->anchors[i].words);
+    }
+    if (dt)
+        free(dt->anchors);
     if (!dt)
         return;
     msmap_free(&dt->map);
@@ -912,10 +977,44 @@ static size_t year_phrase(const dctx *c, size_t i, int *y, bool *rel)
 
 /* Resolve day d of month m (Gregorian) or of Hijri month m when the text
  * gives no year. */
+/* Without a reference date: the year of a well-known day the text speaks of
+ * (7 أكتوبر in an article on Hamas and the hostages). */
+static bool contains(const char *s, size_t n, const char *w)
+{
+    size_t wn = strlen(w);
+    for (const char *p = s; wn && (size_t)(s + n - p) >= wn; p++) {
+        p = memchr(p, w[0], (size_t)(s + n - p) - wn + 1);
+        if (!p)
+            return false;
+        if (!memcmp(p, w, wn))
+            return true;
+    }
+    return false;
+}
+
+static bool anchor_day(const dctx *c, int m, int d, dval *v)
+{
+    const char *text = c->t->norm.text;
+    size_t n = c->t->norm.len;
+    for (size_t i = 0; i < c->dt->nanchors; i++) {
+        const danchor *a = &c->dt->anchors[i];
+        if (a->m != m || a->d != d)
+            continue;
+        for (size_t j = 0; j < a->nwords; j++)
+            if (contains(text, n, a->words[j])) {
+                v->y = a->y;
+                v->m = m;
+                v->d = d;
+                return true;
+            }
+    }
+    return false;
+}
+
 static bool infer_day(const dctx *c, int m, int d, bool hijri, int mode, int wd, dval *v)
 {
     if (!c->has_ref)
-        return false;
+        return !hijri && anchor_day(c, m, d, v);
     int64_t cand[3] = {0, 0, 0};
     bool ok[3];
     int base = c->ref.y, hm;
