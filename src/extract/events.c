@@ -231,6 +231,10 @@ static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int3
             const ms_actor *ac = actor(x, a);
             if (ac->tok_first == k && !oblique(x, ac) && !(ac->flags & MS_ACT_WEAK))
                 return a;
+            /* a part of a group: المئات من نشطاء حماس */
+            if (ac->tok_first == k && counted && k > from && tok_is(x, k - 1, "\xD9\x85\xD9\x86") &&
+                !(ac->flags & MS_ACT_WEAK))
+                return a;
             return -1;
         }
         if (x->date_at[k] >= 0)
@@ -239,7 +243,7 @@ static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int3
             return -1;
         /* a definite noun the lexicon does not know is the subject itself
          * (أدانت المحكمة أندرو برونسون): what follows is the object */
-        if (x->t->tok[k].kind == MS_TOK_ARABIC && (x->t->tok[k].pro & MS_PRO_AL) &&
+        if (x->t->tok[k].kind == MS_TOK_ARABIC && (x->t->tok[k].pro & MS_PRO_AL) && x->num_at[k] < 0 &&
             !(x->t->tok[k].pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K))) {
             /* … with its nationality: المهاجمون الفلسطينيون */
             int32_t d = k + 1 < end ? x->actor_at[k + 1] : -1;
@@ -372,7 +376,19 @@ static int32_t light_verb_subject(const ms_xctx *x, const ms_trighit *h, uint32_
             return subject_svo(x, k, first, self);
         }
         int32_t tg = x->trig_at[k];
-        if ((tg >= 0 && tg != self) || ms_cue_at(x, k, MS_CUE_ROLE, "subordinator", NULL))
+        if (tg >= 0 && tg != self) {
+            /* an event noun in a prepositional phrase (ردت إسرائيل على الهجوم بقصف) */
+            const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, tg);
+            const ms_token *pt = &t->tok[p->tok_first];
+            bool pp = p->g->pos == 'N' && ((pt->pro & (MS_PRO_B | MS_PRO_L)) ||
+                                          (p->tok_first > first && (tok_is(x, p->tok_first - 1, "\xD8\xB9\xD9\x84\xD9\x8A") ||
+                                                                    tok_is(x, p->tok_first - 1, "\xD9\x81\xD9\x8A"))));
+            if (!pp)
+                return -1;
+            k = p->tok_first;
+            continue;
+        }
+        if (ms_cue_at(x, k, MS_CUE_ROLE, "subordinator", NULL))
             return -1;
         if (t->tok[k].kind == MS_TOK_PUNCT && !ms_tok_is(t, &t->tok[k], "\xD8\x8C") &&
             !ms_tok_is(t, &t->tok[k], ","))
@@ -671,6 +687,18 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 break;
             }
     }
+    /* في + an event noun of the act just told (تسلل … في هجوم): the same act */
+    if (!toll && g->pos == 'N' && h->tok_first > a0 && tok_is(x, h->tok_first - 1, "\xD9\x81\xD9\x8A")) {
+        for (size_t q = hi; q-- > 0;) {
+            const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
+            if (p->tok_first < a0 || h->tok_first - p->tok_end > 10)
+                break;
+            if (p->event >= 0 && p->g->pos == 'V' && !strcmp(p->g->type, g->type)) {
+                h->event = p->event;
+                return;
+            }
+        }
+    }
     if (toll) {
         for (size_t q = hi; q-- > 0;) {
             const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
@@ -767,7 +795,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                     }
                     break;
                 }
-                if (x->t->tok[k].kind != MS_TOK_ARABIC || x->trig_at[k] >= 0)
+                if (x->t->tok[k].kind != MS_TOK_ARABIC || x->trig_at[k] >= 0 || boundary(x, k, self))
                     break;
             }
             if (a >= 0)
