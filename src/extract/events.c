@@ -933,6 +933,17 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         if (r >= 0 && (!e.nactor || r != e.actor[0]))
             add_with_coordination(x, e.recipient, &e.nrecipient, r);
     }
+    /* استقبل، تلقى اتصالا من: the grammatical subject is the one visited or called */
+    if (g->swap) {
+        int tmp[MS_MAX_ROLE], nt = e.nactor;
+        memcpy(tmp, e.actor, sizeof tmp);
+        memcpy(e.actor, e.recipient, sizeof tmp);
+        e.nactor = e.nrecipient;
+        memcpy(e.recipient, tmp, sizeof tmp);
+        e.nrecipient = nt;
+        if (rule)
+            rule = "host or callee as subject: roles swapped";
+    }
     if (g->needs_recipient) {
         bool coded = false;
         for (int k = 0; k < e.nrecipient; k++)

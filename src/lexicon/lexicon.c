@@ -266,6 +266,7 @@ static bool load_triggers(ms_lexicon *lx, ms_textmodel *tm)
             g->passive = extra_get(f[7], fl[7], "passive", &vn) != NULL;
             g->also_negator = extra_get(f[7], fl[7], "also_negator", &vn) != NULL;
             g->needs_recipient = extra_get(f[7], fl[7], "needs", &vn) != NULL;
+            g->swap = (v = extra_get(f[7], fl[7], "roles", &vn)) && vn == 4 && !memcmp(v, "swap", 4);
         }
         if (!g->type) {
             problem(lx, tname, ln, "missing type%.*s", "", 0);
