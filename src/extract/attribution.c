@@ -37,6 +37,20 @@ static int32_t actor_before(const ms_xctx *x, uint32_t i, uint32_t first, uint32
     return -1;
 }
 
+/* The reporting word (or frame) of the attribution cue at token i, as the
+ * cue table writes it. */
+static const char *cue_phrase(const ms_xctx *x, uint32_t i)
+{
+    for (int32_t c = x->cue_first[i]; c >= 0 && (size_t)c < x->cues.n; c++) {
+        const ms_cuehit *h = &MSVEC_AT(&x->cues, ms_cuehit, c);
+        if (h->tok_first != i)
+            break;
+        if (h->cue->group == MS_CUE_ATTRIB)
+            return h->cue->phrase;
+    }
+    return NULL;
+}
+
 /* A media actor introduced by ل (لرويترز، لشبكة CNN) in [i, end). */
 static int32_t outlet_after(const ms_xctx *x, uint32_t i, uint32_t end)
 {
@@ -126,6 +140,22 @@ int ms_find_attributions(ms_xctx *x)
             }
             if (sp < 0 && out < 0)
                 continue;
+            /* one statement told with two cues (حسبما قال مسؤولون … لشبكة NBC):
+             * one attribution */
+            if (x->a->attribs.n) {
+                ms_attrib *pv = &MSVEC_AT(&x->a->attribs, ms_attrib, x->a->attribs.n - 1);
+                const char *o = out >= 0 ? actor(x, out)->entity : NULL;
+                bool same = pv->sent == (uint32_t)s && ((sp >= 0 && pv->speaker == sp) ||
+                                                       (sp < 0 && pv->speaker < 0 && o && pv->outlet == o));
+                if (same) {
+                    if (!pv->outlet)
+                        pv->outlet = o;
+                    if (anonymous)
+                        pv->anonymous = 1;
+                    i = end - 1;
+                    continue;
+                }
+            }
             ms_attrib *at = msvec_push(&x->a->attribs);
             if (!at)
                 return MARSAD_ENOMEM;
@@ -133,7 +163,7 @@ int ms_find_attributions(ms_xctx *x)
             at->end = t->tok[end - 1].end;
             at->speaker = sp;
             at->outlet = out >= 0 ? actor(x, out)->entity : NULL;
-            at->verb = ms_cue_at(x, i, MS_CUE_ATTRIB, NULL, NULL);
+            at->verb = cue_phrase(x, i);
             at->anonymous = anonymous || (sp >= 0 && (actor(x, sp)->flags & MS_ACT_ANON));
             at->sent = (uint32_t)s;
             uint32_t last = sp >= 0 ? actor(x, sp)->tok_end : end;
