@@ -550,6 +550,9 @@ static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint3
     /* cue words before the trigger, within the clause */
     uint32_t from = h->tok_first > a0 + 6 ? h->tok_first - 6 : a0;
     for (uint32_t k = h->tok_first; k-- > from;) {
+        /* a comma before و opens a new clause: its cues are not this act's */
+        if (x->t->tok[k].kind == MS_TOK_PUNCT && (x->t->tok[k + 1].pro & (MS_PRO_W | MS_PRO_F)))
+            break;
         uint32_t end;
         const char *cat = ms_cue_at(x, k, MS_CUE_MODALITY, NULL, &end);
         /* a verb of denial or failure governs the act after it (نفت روسيا قصف
