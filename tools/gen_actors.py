@@ -139,6 +139,12 @@ def aliases(src, text, allow_empty=False):
         a = clean(item)
         if not _ALIAS_OK.match(a):
             src.fail("alias %r has characters a surface phrase cannot have" % item)
+        if clean(item) != " ".join(item.split()):
+            # written with its vowels (عُمان, عَمّان): a text that writes
+            # vowels on the word must agree with them
+            if " " in a:
+                src.fail("vowels are only read on one-word aliases: %r" % item)
+            extra = dict(extra, vowels=item.strip())
         out.append((a, extra))
     return out
 
@@ -391,6 +397,10 @@ def generic(table, path, combos):
                     continue
             forms = list(inflect(a, construct=True)) if infl else [(a, {})]
             for form, g in forms:
+                if infl and kind == "agent" and g.get("number") == "sg":
+                    # a singular nisba is an adjective as often as a person
+                    # (الهجوم الإرهابي, الجهود الدبلوماسية): say so
+                    g = dict(g, adj="yes")
                 variants = [form]
                 if al and add_article(form) != form and "state" not in g:
                     variants.append(add_article(form))
@@ -419,6 +429,20 @@ def emit_combos(table, combos, nisbas):
                 if fold(alias) in given:
                     continue
                 table.add(src, alias, "org", code, sector, entity + " of " + of_country(country), frm, to, office, extra)
+
+
+def emit_accusatives(table, nisbas):
+    """The indefinite accusative of a one-word nisba (1170 إسرائيليا, وفدا
+    مصريا), unless that spelling is a name already (كوريا, إفريقيا)."""
+    given = {fold(r[0]) for r in table.rows}
+    for code in sorted(nisbas):
+        country, bases = nisbas[code]
+        for base in bases:
+            form = base + "\u0627"
+            if " " in base or fold(form) in given:
+                continue
+            table.add(Src("countries.txt", 0), form, "demonym", code, "", country,
+                      extra=extra_text({"gender": "m", "number": "sg", "case": "acc"}))
 
 
 # MARK: persons
@@ -504,6 +528,7 @@ def generate(data_dir):
         generic(table, os.path.join(d, f), combos)
     persons(table, os.path.join(d, "persons.txt"))
     emit_combos(table, combos, nisbas)
+    emit_accusatives(table, nisbas)
     return {"actors.tsv": table.text()}
 
 
