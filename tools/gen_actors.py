@@ -479,6 +479,37 @@ def persons(table, path):
         emit_person(table, person)
 
 
+ABD, ABU = "\u0639\u0628\u062f", "\u0623\u0628\u0648"
+
+
+def name_spellings(alias):
+    """The alias, and the same name with عبد / أبو written joined to the
+    next word or apart from it (عبد الله / عبدالله, أبو مازن / أبومازن):
+    news writes both."""
+    out = [alias]
+    words = alias.split()
+    joined, i = [], 0
+    while i < len(words):
+        if words[i] in (ABD, ABU) and i + 1 < len(words):
+            joined.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            joined.append(words[i])
+            i += 1
+    split = []
+    for w in words:
+        for head in (ABD + AL, ABU):
+            if w.startswith(head) and len(w) > len(head) + 2 and w not in (ABD, ABU):
+                split += [w[:3], w[3:]]
+                break
+        else:
+            split.append(w)
+    for v in (" ".join(joined), " ".join(split)):
+        if v not in out:
+            out.append(v)
+    return out
+
+
 def emit_person(table, p):
     src, opt = p["src"], dict(p["opts"])
     rest_office = opt.pop("office", "")
@@ -506,7 +537,7 @@ def emit_person(table, p):
             cursor, last = to, (office, code)
     if cursor != "9999-99-99":
         lines.append(gap(cursor, ""))
-    for a, ex in p["names"]:
+    for a, ex in ((v, ex) for a, ex in p["names"] for v in name_spellings(a)):
         for (lsrc, code, sector, frm, to, office, oopt) in lines:
             table.add(lsrc, a, "person", code, sector, p["entity"], frm, to, office,
                       extra_text(opt, oopt, ex))

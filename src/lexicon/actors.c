@@ -64,6 +64,7 @@ typedef struct mention {
     int ante;                     /* resolved antecedent (index into the actors), or -1 */
     bool ambiguous;
     bool place_only;              /* a location: joins a group after في, never heads one */
+    bool surname;                 /* no entry: a word of a name, maybe of a person named before */
 } mention;
 
 typedef struct finder {
@@ -699,11 +700,44 @@ static int push_dual(finder *f, const mention *h, ms_actor *tmpl)
     return MARSAD_OK;
 }
 
+/* وقال أوغلو: the person named before whose name ends in that word. */
+static int push_surname(finder *f, const mention *m)
+{
+    size_t n;
+    const ms_token *k = &f->t->tok[m->tok_first];
+    const char *w = ms_tok_stem(f->t, k, &n);
+    for (size_t q = f->actors->n; q-- > 0;) {
+        const ms_actor *b = actor_at(f, (int)q);
+        if (!str_eq(b->kind, "person") || (b->flags & MS_ACT_COREF) || b->tok_end <= b->tok_first)
+            continue;
+        size_t bn;
+        const char *bw = ms_tok_stem(f->t, &f->t->tok[b->tok_end - 1], &bn);
+        if (bn != n || memcmp(bw, w, n))
+            continue;
+        ms_actor a = {0};
+        copy_from(&a, b);
+        span(f->t, &a, m->tok_first, m->tok_end);
+        ms_actor *slot = msvec_push(f->actors);
+        if (!slot)
+            return MARSAD_ENOMEM;
+        *slot = a;
+        break;
+    }
+    return MARSAD_OK;
+}
+
 static int compose(finder *f, msvec *ms)
 {
     const ms_text *t = f->t;
     for (size_t j = 0; j < ms->n;) {
         mention *h = &MSVEC_AT(ms, mention, j);
+        if (h->surname) {
+            int rc = push_surname(f, h);
+            if (rc)
+                return rc;
+            j++;
+            continue;
+        }
         if (!h->e || h->place_only) {
             j++;
             continue;
@@ -794,6 +828,17 @@ int ms_find_actors(const ms_lexicon *lx, const ms_text *t, ms_ymd date, msvec *a
             uint32_t node;
             size_t m = ms_dict_match(&lx->actors, t, i, se->tok_end, &node);
             if (!m) {
+                size_t wn;
+                const char *w = ms_tok_stem(t, k, &wn);
+                uint32_t one;
+                if (k->kind == MS_TOK_ARABIC && msmap_get(&lx->name_words, w, wn, &one)) {
+                    mention *sm = msvec_push(&ms);
+                    if (!sm) {
+                        rc = MARSAD_ENOMEM;
+                        break;
+                    }
+                    *sm = (mention){.tok_first = i, .tok_end = i + 1, .ante = -1, .surname = true};
+                }
                 i++;
                 continue;
             }
@@ -802,6 +847,7 @@ int ms_find_actors(const ms_lexicon *lx, const ms_text *t, ms_ymd date, msvec *a
                 rc = MARSAD_ENOMEM;
                 break;
             }
+            mm->surname = false;
             mm->tok_first = i;
             mm->tok_end = i + (uint32_t)m;
             mm->node = node;

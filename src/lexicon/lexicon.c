@@ -166,6 +166,33 @@ bool ms_role_names_office(const ms_actor_entry *role, const char *office)
     return false;
 }
 
+/* Words of a person's name that the text model does not know as words:
+ * such a word alone, after the full name, is that person (وقال أوغلو). */
+static bool note_name_words(ms_lexicon *lx, const ms_textmodel *tm, const char *phrase, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && phrase[i] == ' ')
+            i++;
+        size_t e = i;
+        while (e < n && phrase[e] != ' ')
+            e++;
+        if (e > i) {
+            size_t wn;
+            char *w = ms_normalize_word(phrase + i, e - i, &wn);
+            size_t off = w && wn >= 10 && !memcmp(w, "\xD8\xA7\xD9\x84", 4) ? 4 : 0;
+            bool ok = true;
+            if (w && wn - off >= 6 && !ms_textmodel_knows(tm, w + off, wn - off))
+                ok = msmap_put(&lx->name_words, w + off, wn - off, 1);
+            free(w);
+            if (!ok)
+                return false;
+        }
+        i = e;
+    }
+    return true;
+}
+
 static int kind_of(const char *s, size_t n)
 {
     for (int k = 0; k < MS_K_NKINDS; k++)
@@ -257,6 +284,8 @@ static bool load_actors(ms_lexicon *lx, ms_textmodel *tm)
             if (!pi)
                 return false;
             *pi = (uint32_t)lx->actor_entries.n - 1;
+            if (!note_name_words(lx, tm, f[0], fl[0]))
+                return false;
         }
         int w = ms_dict_add(&lx->actors, f[0], fl[0], (uint32_t)lx->actor_entries.n - 1);
         if (w < 0)
@@ -376,6 +405,7 @@ ms_lexicon *ms_lexicon_new(ms_textmodel *tm, marsad_error *err)
     msvec_init(&lx->trigger_entries, sizeof(ms_trigger));
     msvec_init(&lx->cue_entries, sizeof(ms_cue));
     msvec_init(&lx->person_entries, sizeof(uint32_t));
+    msmap_init(&lx->name_words);
     lx->tm = tm;
     msmap_init(&lx->strings);
     msvec_init(&lx->strtab, sizeof(char *));
@@ -405,6 +435,7 @@ void ms_lexicon_free(ms_lexicon *lx)
     msvec_free(&lx->trigger_entries);
     msvec_free(&lx->cue_entries);
     msvec_free(&lx->person_entries);
+    msmap_free(&lx->name_words);
     for (size_t i = 0; i < lx->strtab.n; i++)
         free(MSVEC_AT(&lx->strtab, char *, i));
     msvec_free(&lx->strtab);

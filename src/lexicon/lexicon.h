@@ -70,6 +70,7 @@ typedef struct ms_lexicon {
     msvec strtab;           /* char * */
     size_t counts[MS_K_NKINDS];
     msvec person_entries;   /* uint32_t: indices of the person entries (office holders) */
+    msmap name_words;       /* words of person names that are no everyday words (أوغلو, ساندرز) */
     const ms_textmodel *tm; /* the text model the lexicon was built with (dates of undated texts) */
     msbuf problems;         /* found while loading (lexicon check) */
     size_t nproblems;
