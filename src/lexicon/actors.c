@@ -259,6 +259,14 @@ static int gap_kind(const ms_text *t, uint32_t a, uint32_t b)
     return GAP_BREAK;
 }
 
+/* مسلحون / مسلحين keep their ن: not in construct, so no genitive follows
+ * (هاجم مسلحون القاعدة: the base, not al-Qaeda's gunmen; مسلحو حماس is). */
+static bool sound_plural(const ms_actor_entry *e)
+{
+    size_t n = e->alias ? strlen(e->alias) : 0;
+    return n > 4 && (!strcmp(e->alias + n - 4, "\xD9\x88\xD9\x86") || !strcmp(e->alias + n - 4, "\xD9\x8A\xD9\x86"));
+}
+
 typedef struct group_state {
     bool has_person, has_code;
     const ms_actor_entry *org;    /* the first organization in the group */
@@ -274,6 +282,9 @@ static bool joins(const ms_text *t, const mention *h, const mention *p, const me
         return false;
     /* X وY: two actors (a modifier may still be coordinated: حاليون وسابقون) */
     if ((t->tok[n->tok_first].pro & MS_PRO_W) && nk != MS_K_MODIFIER)
+        return false;
+    /* وصل الوزير للدوحة: a preposition, not a genitive */
+    if (gap == GAP_NONE && nk != MS_K_MODIFIER && (t->tok[n->tok_first].pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K)))
         return false;
     if (n->place_only)
         return gap == GAP_IN && !st->has_code && !st->has_person && is_head(he) && !he->captive;
@@ -295,7 +306,7 @@ static bool joins(const ms_text *t, const mention *h, const mention *p, const me
         if (gap == GAP_NONE && st->org && str_eq(st->org->entity, n->e->entity))
             return true;
         return (gap == GAP_BISM || gap == GAP_IN ||
-                (gap == GAP_NONE && (he->composes || pk == MS_K_ROLE || pk == MS_K_AGENT))) &&
+                (gap == GAP_NONE && (he->composes || pk == MS_K_ROLE || (pk == MS_K_AGENT && !sound_plural(p->e))))) &&
                !st->has_code && !st->has_person && is_head(he) && !he->captive;
     }
     if (nk == MS_K_ROLE && gap == GAP_NONE)
@@ -474,7 +485,9 @@ static void resolve_group(const finder *f, mention *g, size_t n, ms_actor *a)
                        : modifier_code           ? modifier_code->code
                        : place                   ? place->code
                                                  : "";
-    memcpy(a->code, code, 3);
+    size_t code_len = strnlen(code, 3);
+    memcpy(a->code, code, code_len);
+    a->code[code_len] = 0;
     const char *org_sector = org ? org->sector : ante ? ante->sector : NULL;
     if (modifier_sector)
         a->sector = modifier_sector->sector;
