@@ -139,6 +139,12 @@ def aliases(src, text, allow_empty=False):
         a = clean(item)
         if not _ALIAS_OK.match(a):
             src.fail("alias %r has characters a surface phrase cannot have" % item)
+        if clean(item) != " ".join(item.split()):
+            # written with its vowels (عُمان, عَمّان): a text that writes
+            # vowels on the word must agree with them
+            if " " in a:
+                src.fail("vowels are only read on one-word aliases: %r" % item)
+            extra = dict(extra, vowels=item.strip())
         out.append((a, extra))
     return out
 
@@ -391,6 +397,10 @@ def generic(table, path, combos):
                     continue
             forms = list(inflect(a, construct=True)) if infl else [(a, {})]
             for form, g in forms:
+                if infl and kind == "agent" and g.get("number") == "sg":
+                    # a singular nisba is an adjective as often as a person
+                    # (الهجوم الإرهابي, الجهود الدبلوماسية): say so
+                    g = dict(g, adj="yes")
                 variants = [form]
                 if al and add_article(form) != form and "state" not in g:
                     variants.append(add_article(form))
@@ -419,6 +429,20 @@ def emit_combos(table, combos, nisbas):
                 if fold(alias) in given:
                     continue
                 table.add(src, alias, "org", code, sector, entity + " of " + of_country(country), frm, to, office, extra)
+
+
+def emit_accusatives(table, nisbas):
+    """The indefinite accusative of a one-word nisba (1170 إسرائيليا, وفدا
+    مصريا), unless that spelling is a name already (كوريا, إفريقيا)."""
+    given = {fold(r[0]) for r in table.rows}
+    for code in sorted(nisbas):
+        country, bases = nisbas[code]
+        for base in bases:
+            form = base + "\u0627"
+            if " " in base or fold(form) in given:
+                continue
+            table.add(Src("countries.txt", 0), form, "demonym", code, "", country,
+                      extra=extra_text({"gender": "m", "number": "sg", "case": "acc"}))
 
 
 # MARK: persons
@@ -455,6 +479,37 @@ def persons(table, path):
         emit_person(table, person)
 
 
+ABD, ABU = "\u0639\u0628\u062f", "\u0623\u0628\u0648"
+
+
+def name_spellings(alias):
+    """The alias, and the same name with عبد / أبو written joined to the
+    next word or apart from it (عبد الله / عبدالله, أبو مازن / أبومازن):
+    news writes both."""
+    out = [alias]
+    words = alias.split()
+    joined, i = [], 0
+    while i < len(words):
+        if words[i] in (ABD, ABU) and i + 1 < len(words):
+            joined.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            joined.append(words[i])
+            i += 1
+    split = []
+    for w in words:
+        for head in (ABD + AL, ABU):
+            if w.startswith(head) and len(w) > len(head) + 2 and w not in (ABD, ABU):
+                split += [w[:3], w[3:]]
+                break
+        else:
+            split.append(w)
+    for v in (" ".join(joined), " ".join(split)):
+        if v not in out:
+            out.append(v)
+    return out
+
+
 def emit_person(table, p):
     src, opt = p["src"], dict(p["opts"])
     rest_office = opt.pop("office", "")
@@ -482,7 +537,7 @@ def emit_person(table, p):
             cursor, last = to, (office, code)
     if cursor != "9999-99-99":
         lines.append(gap(cursor, ""))
-    for a, ex in p["names"]:
+    for a, ex in ((v, ex) for a, ex in p["names"] for v in name_spellings(a)):
         for (lsrc, code, sector, frm, to, office, oopt) in lines:
             table.add(lsrc, a, "person", code, sector, p["entity"], frm, to, office,
                       extra_text(opt, oopt, ex))
@@ -504,6 +559,7 @@ def generate(data_dir):
         generic(table, os.path.join(d, f), combos)
     persons(table, os.path.join(d, "persons.txt"))
     emit_combos(table, combos, nisbas)
+    emit_accusatives(table, nisbas)
     return {"actors.tsv": table.text()}
 
 

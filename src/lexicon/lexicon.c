@@ -135,6 +135,75 @@ static void register_words(ms_textmodel *tm, const char *phrase, size_t n)
     }
 }
 
+/* ref_entity=NAME on a pronoun-ref names a place: point it at that place's
+ * entry (all entries are loaded by now, so the pointer is stable). */
+static void resolve_ref_places(ms_lexicon *lx)
+{
+    for (size_t i = 0; i < lx->actor_entries.n; i++) {
+        ms_actor_entry *e = &MSVEC_AT(&lx->actor_entries, ms_actor_entry, i);
+        const char *name = e->ref_entity;
+        if (!name)
+            continue;
+        for (size_t j = 0; j < lx->actor_entries.n; j++) {
+            const ms_actor_entry *p = &MSVEC_AT(&lx->actor_entries, ms_actor_entry, j);
+            if (p->kind == MS_K_PLACE && p->entity && !strcmp(p->entity, name)) {
+                e->ref_place = p;
+                break;
+            }
+        }
+        if (!e->ref_place)
+            problem(lx, "gen/actors.tsv", e->line, "ref_entity '%.*s' names no place", name, strlen(name));
+    }
+}
+
+static bool word_prefix(const char *office, const char *name, size_t n)
+{
+    return !strncmp(office, name, n) && (office[n] == 0 || office[n] == ' ');
+}
+
+bool ms_role_names_office(const ms_actor_entry *role, const char *office)
+{
+    if (!role || !office)
+        return false;
+    if (role->office && word_prefix(office, role->office, strlen(role->office)))
+        return true;
+    for (const char *m = role->matches; m && *m;) {
+        const char *e = strchr(m, '/');
+        size_t n = e ? (size_t)(e - m) : strlen(m);
+        if (n && word_prefix(office, m, n))
+            return true;
+        m = e ? e + 1 : m + n;
+    }
+    return false;
+}
+
+/* Words of a person's name that the text model does not know as words:
+ * such a word alone, after the full name, is that person (وقال أوغلو). */
+static bool note_name_words(ms_lexicon *lx, const ms_textmodel *tm, const char *phrase, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && phrase[i] == ' ')
+            i++;
+        size_t e = i;
+        while (e < n && phrase[e] != ' ')
+            e++;
+        if (e > i) {
+            size_t wn;
+            char *w = ms_normalize_word(phrase + i, e - i, &wn);
+            size_t off = w && wn >= 10 && !memcmp(w, "\xD8\xA7\xD9\x84", 4) ? 4 : 0;
+            bool ok = true;
+            if (w && wn - off >= 6 && !ms_textmodel_knows(tm, w + off, wn - off))
+                ok = msmap_put(&lx->name_words, w + off, wn - off, 1);
+            free(w);
+            if (!ok)
+                return false;
+        }
+        i = e;
+    }
+    return true;
+}
+
 static int kind_of(const char *s, size_t n)
 {
     for (int k = 0; k < MS_K_NKINDS; k++)
@@ -195,8 +264,24 @@ static bool load_actors(ms_lexicon *lx, ms_textmodel *tm)
             }
             if ((v = extra_get(f[8], fl[8], "composes", &vn)))
                 e->composes = 1;
-            if ((v = extra_get(f[8], fl[8], "role", &vn)) && vn == 7 && !memcmp(v, "captive", 7))
-                e->captive = 1;
+            if ((v = extra_get(f[8], fl[8], "role", &vn))) {
+                e->captive = vn == 7 && !memcmp(v, "captive", 7);
+                e->source = vn == 6 && !memcmp(v, "source", 6);
+            }
+            if ((v = extra_get(f[8], fl[8], "number", &vn)) && vn == 2 && !memcmp(v, "du", 2))
+                e->dual = 1;
+            if ((v = extra_get(f[8], fl[8], "adj", &vn)) && vn == 3 && !memcmp(v, "yes", 3))
+                e->adj = 1;
+            if ((v = extra_get(f[8], fl[8], "body", &vn)) && vn == 3 && !memcmp(v, "yes", 3))
+                e->body = 1;
+            if ((v = extra_get(f[8], fl[8], "ref_sector", &vn)))
+                e->ref_sector = intern(lx, v, vn);
+            if ((v = extra_get(f[8], fl[8], "vowels", &vn)))
+                e->vowels = intern(lx, v, vn);
+            if ((v = extra_get(f[8], fl[8], "matches", &vn)))
+                e->matches = intern(lx, v, vn);
+            if ((v = extra_get(f[8], fl[8], "ref_entity", &vn)))
+                e->ref_entity = intern(lx, v, vn);
             if ((v = extra_get(f[8], fl[8], "ambiguous", &vn)))
                 e->ambiguous = intern(lx, v, vn);
             if ((v = extra_get(f[8], fl[8], "ref_kind", &vn)))
@@ -205,6 +290,14 @@ static bool load_actors(ms_lexicon *lx, ms_textmodel *tm)
                 e->domain = intern(lx, v, vn);
         }
         lx->counts[kind]++;
+        if (kind == MS_K_PERSON) {
+            uint32_t *pi = msvec_push(&lx->person_entries);
+            if (!pi)
+                return false;
+            *pi = (uint32_t)lx->actor_entries.n - 1;
+            if (!note_name_words(lx, tm, f[0], fl[0]))
+                return false;
+        }
         int w = ms_dict_add(&lx->actors, f[0], fl[0], (uint32_t)lx->actor_entries.n - 1);
         if (w < 0)
             return false;
@@ -212,6 +305,7 @@ static bool load_actors(ms_lexicon *lx, ms_textmodel *tm)
             problem(lx, tname, ln, "empty alias%.*s", "", 0);
         register_words(tm, f[0], fl[0]);
     }
+    resolve_ref_places(lx);
     return true;
 }
 
@@ -324,6 +418,9 @@ ms_lexicon *ms_lexicon_new(ms_textmodel *tm, marsad_error *err)
     msvec_init(&lx->actor_entries, sizeof(ms_actor_entry));
     msvec_init(&lx->trigger_entries, sizeof(ms_trigger));
     msvec_init(&lx->cue_entries, sizeof(ms_cue));
+    msvec_init(&lx->person_entries, sizeof(uint32_t));
+    msmap_init(&lx->name_words);
+    lx->tm = tm;
     msmap_init(&lx->strings);
     msvec_init(&lx->strtab, sizeof(char *));
     msbuf_init(&lx->problems);
@@ -351,6 +448,8 @@ void ms_lexicon_free(ms_lexicon *lx)
     msvec_free(&lx->actor_entries);
     msvec_free(&lx->trigger_entries);
     msvec_free(&lx->cue_entries);
+    msvec_free(&lx->person_entries);
+    msmap_free(&lx->name_words);
     for (size_t i = 0; i < lx->strtab.n; i++)
         free(MSVEC_AT(&lx->strtab, char *, i));
     msvec_free(&lx->strtab);

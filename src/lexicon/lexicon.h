@@ -24,8 +24,17 @@ typedef struct ms_actor_entry {
     const char *extra;      /* raw key=value;… or NULL */
     ms_ymd from, to;        /* y == 0: open */
     uint8_t plural, senior, former, composes, captive;
+    uint8_t adj;            /* also an adjective (الإرهابية, الداخلية): not an actor after a noun it qualifies */
+    uint8_t body;           /* a body (حكومة, إدارة, جيش), not a person: never an anonymous source */
+    uint8_t source;         /* role=source (مصدر) */
+    uint8_t dual;           /* number=du (الجانبين: two antecedents) */
     const char *ambiguous;  /* e.g. "country:OMN" */
     const char *ref_kind;   /* coreference: which kind an anaphor refers back to */
+    const char *ref_sector; /* …and of which sector (الجيش: MIL) */
+    const char *ref_entity; /* ref_kind=place: the place it stands for (القطاع: Gaza Strip)… */
+    const struct ms_actor_entry *ref_place; /* …and that place's entry */
+    const char *vowels;     /* the alias with the vowels the data wrote on it (عُمان), or NULL */
+    const char *matches;    /* roles: other offices the role word names, '/'-separated */
     const char *domain;
     uint32_t line;          /* line in gen/actors.tsv */
 } ms_actor_entry;
@@ -61,6 +70,9 @@ typedef struct ms_lexicon {
     msmap strings;          /* interned strings: text -> index in strtab */
     msvec strtab;           /* char * */
     size_t counts[MS_K_NKINDS];
+    msvec person_entries;   /* uint32_t: indices of the person entries (office holders) */
+    msmap name_words;       /* words of person names that are no everyday words (أوغلو, ساندرز) */
+    const ms_textmodel *tm; /* the text model the lexicon was built with (dates of undated texts) */
     msbuf problems;         /* found while loading (lexicon check) */
     size_t nproblems;
 } ms_lexicon;
@@ -72,5 +84,11 @@ void ms_lexicon_free(ms_lexicon *lx);
 
 /* Is the entry valid on that date (y == 0: any)? */
 bool ms_entry_valid_on(const ms_actor_entry *e, ms_ymd date);
+
+/* Does a role word (its office and `matches`) name this office? "President"
+ * names "President" and "President of the Kurdistan Region", not "Vice
+ * President"; Foreign Minister also names Secretary of State through its
+ * `matches`. */
+bool ms_role_names_office(const ms_actor_entry *role, const char *office);
 
 #endif
