@@ -339,6 +339,16 @@ static int run_extract(const marsad_model *m, char **paths, int npaths, const op
         failed |= collect(paths[i], &files, &nfiles, &cap);
     tally t = {0};
     int header_done = 0;
+    /* per-word results carry over from one document to the next */
+    marsad_error werr = {0};
+    marsad_worker *w = marsad_worker_new(m, &werr);
+    if (!w) {
+        fprintf(stderr, "marsad: %s\n", werr.msg);
+        for (size_t f = 0; f < nfiles; f++)
+            free(files[f]);
+        free(files);
+        return 1;
+    }
     for (size_t f = 0; f < nfiles; f++) {
         char *data = NULL;
         size_t len = 0;
@@ -374,7 +384,7 @@ static int run_extract(const marsad_model *m, char **paths, int npaths, const op
                 continue;
             }
             memset(&err, 0, sizeof err);
-            rc = marsad_doc_process(m, d, &o->lib, &err);
+            rc = marsad_worker_process(w, d, &o->lib, &err);
             if (rc < 0) {
                 report(files[f], &err);
                 t.bad_records++;
@@ -407,6 +417,7 @@ static int run_extract(const marsad_model *m, char **paths, int npaths, const op
         free(files[f]);
     }
     free(files);
+    marsad_worker_free(w);
     if (t.failed_inputs || t.bad_records)
         failed = 1;
     fprintf(stderr, "marsad: %zu file%s, %zu document%s written, %zu input%s failed, %zu record%s skipped, "
@@ -513,6 +524,11 @@ typedef struct bench_job {
 static void *bench_worker(void *arg)
 {
     bench_job *j = arg;
+    marsad_worker *w = marsad_worker_new(j->m, NULL);
+    if (!w) {
+        j->errors++;
+        return NULL;
+    }
     for (size_t i = j->first; i < j->n; i += j->next_stride) {
         marsad_error err = {0};
         marsad_reader *r = marsad_reader_open(j->m, j->in[i].path, j->in[i].data, j->in[i].len,
@@ -534,7 +550,7 @@ static void *bench_worker(void *arg)
             char *out = NULL;
             size_t olen = 0;
             if (j->o->text_only) {
-                if (marsad_analyze(j->m, body, blen, &j->o->lib, "count", &out, &olen, NULL, &err) == MARSAD_OK) {
+                if (marsad_worker_analyze(w, body, blen, &j->o->lib, "count", &out, &olen, NULL, &err) == MARSAD_OK) {
                     /* "SENTENCES TOKENS" */
                     char *e = NULL;
                     j->sentences += strtoul(out, &e, 10);
@@ -542,7 +558,7 @@ static void *bench_worker(void *arg)
                 } else
                     j->errors++;
             } else {
-                if (marsad_doc_process(j->m, d, &j->o->lib, &err) < 0)
+                if (marsad_worker_process(w, d, &j->o->lib, &err) < 0)
                     j->errors++;
                 j->sentences += marsad_doc_sentence_count(d);
                 if (marsad_doc_to_json(d, 0, &out, &olen) != MARSAD_OK)
@@ -554,6 +570,7 @@ static void *bench_worker(void *arg)
         }
         marsad_reader_free(r);
     }
+    marsad_worker_free(w);
     return NULL;
 }
 

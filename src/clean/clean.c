@@ -44,16 +44,30 @@ struct ms_cleaner {
     char *kinds[MAX_KINDS];
     size_t nkinds;
     bool raw_first[256];  /* first bytes (either case) of the any-length rules */
+    /* rules by their first word, so that a line is compared only with the
+     * rules that can match it: the map gives 1 + the first rule index of a
+     * word, next[i] 1 + the next rule after rule i with the same word */
+    msmap first;          /* line, prefix, label, tail, contains */
+    msmap share_first;    /* share vocabulary */
+    uint32_t *next;
 };
 
 /* MARK: tokens */
 
 typedef struct tok { uint32_t a, b; } tok;
 
+/* ASCII separators: controls, space and .,:;!?()[]{}"'-_/\|<>~`^=+ (bit c) */
+static const uint64_t sep_lo = 0xFFFFFFFFu | 1ULL << ' ' | 1ULL << '.' | 1ULL << ',' | 1ULL << ':' | 1ULL << ';' |
+                               1ULL << '!' | 1ULL << '?' | 1ULL << '(' | 1ULL << ')' | 1ULL << '"' | 1ULL << '\'' |
+                               1ULL << '-' | 1ULL << '/' | 1ULL << '<' | 1ULL << '>' | 1ULL << '=' | 1ULL << '+';
+static const uint64_t sep_hi = 1ULL << ('[' - 64) | 1ULL << (']' - 64) | 1ULL << ('{' - 64) | 1ULL << ('}' - 64) |
+                               1ULL << ('_' - 64) | 1ULL << ('\\' - 64) | 1ULL << ('|' - 64) | 1ULL << ('~' - 64) |
+                               1ULL << ('`' - 64) | 1ULL << ('^' - 64);
+
 static bool is_sep_cp(uint32_t c)
 {
     if (c < 0x80)
-        return c <= ' ' || (strchr(".,:;!?()[]{}\"'-_/\\|<>~`^=+", (int)c) != NULL && c != 0);
+        return c < 64 ? (sep_lo >> c) & 1 : (sep_hi >> (c - 64)) & 1;
     switch (c) {
     case 0x060C: case 0x061B: case 0x061F: case 0x00AB: case 0x00BB: case 0x201C: case 0x201D:
     case 0x2018: case 0x2019: case 0x2013: case 0x2014: case 0x2015: case 0x2026: case 0x00B7:
@@ -164,6 +178,36 @@ static int parse_shape(const char *s, size_t n)
     return -1;
 }
 
+/* Rules classify_words() compares with a line. */
+static bool word_rule(const rule *r)
+{
+    return r->sh != SH_TAG && r->sh != SH_CLASS && r->sh != SH_WORD && r->maxw != 0 && r->nwords;
+}
+
+static bool share_rule(const rule *r) { return r->sh == SH_WORD && r->nwords && !strcmp(r->kind, "share"); }
+
+static bool index_rules(ms_cleaner *c)
+{
+    msmap_init(&c->first);
+    msmap_init(&c->share_first);
+    c->next = calloc(c->n ? c->n : 1, sizeof *c->next);
+    if (!c->next)
+        return false;
+    /* from the last rule back, each in front of its word's chain: chains run in rule order */
+    for (size_t i = c->n; i-- > 0;) {
+        const rule *r = &c->r[i];
+        msmap *m = word_rule(r) ? &c->first : share_rule(r) ? &c->share_first : NULL;
+        if (!m)
+            continue;
+        uint32_t head = 0;
+        msmap_get(m, r->text, r->wl[0], &head);
+        c->next[i] = head;
+        if (!msmap_put(m, r->text, r->wl[0], (uint32_t)i + 1))
+            return false;
+    }
+    return true;
+}
+
 ms_cleaner *ms_cleaner_new(marsad_error *err)
 {
     const ms_table *t = ms_table_get("data/input/boilerplate.txt");
@@ -240,6 +284,8 @@ ms_cleaner *ms_cleaner_new(marsad_error *err)
         if (r->sh != SH_TAG && r->sh != SH_CLASS && r->maxw > c->maxw)
             c->maxw = r->maxw;
     }
+    if (!index_rules(c))
+        goto oom;
     return c;
 oom:
     ms_cleaner_free(c);
@@ -258,6 +304,9 @@ void ms_cleaner_free(ms_cleaner *c)
     free(c->r);
     for (size_t i = 0; i < c->nkinds; i++)
         free(c->kinds[i]);
+    msmap_free(&c->first);
+    msmap_free(&c->share_first);
+    free(c->next);
     free(c);
 }
 
@@ -523,13 +572,45 @@ typedef struct verdict {
     bool labelled;        /* the marker was followed by ':' or a dash */
 } verdict;
 
+/* Indexes of the rules whose first word is one of the line's (the first
+ * token's for every shape, any token's for contains), in rule order; false
+ * when there are more than cap. */
+static bool candidates(const ms_cleaner *c, const lineview *v, uint32_t *cand, size_t cap, size_t *ncand)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < v->nt; k++) {
+        uint32_t i;
+        if (!msmap_get(&c->first, v->nm.text + v->t[k].a, v->t[k].b - v->t[k].a, &i))
+            continue;
+        for (; i; i = c->next[i - 1]) {
+            if (k > 0 && c->r[i - 1].sh != SH_CONTAINS)
+                continue;
+            /* insert in order, once */
+            size_t p = n;
+            while (p > 0 && cand[p - 1] > i - 1)
+                p--;
+            if (p > 0 && cand[p - 1] == i - 1)
+                continue;
+            if (n == cap)
+                return false;
+            memmove(cand + p + 1, cand + p, (n - p) * sizeof *cand);
+            cand[p] = i - 1;
+            n++;
+        }
+    }
+    *ncand = n;
+    return true;
+}
+
 /* Match word rules against a folded short line. */
 static bool classify_words(const ms_cleaner *c, lineview *v, size_t words, verdict *out)
 {
-    for (size_t i = 0; i < c->n; i++) {
-        const rule *r = &c->r[i];
-        if (r->sh == SH_TAG || r->sh == SH_CLASS || r->sh == SH_WORD || r->maxw == 0 || words > r->maxw ||
-            !r->nwords)
+    uint32_t cand[64];
+    size_t ncand = 0;
+    bool all = !candidates(c, v, cand, MS_ARRAY_LEN(cand), &ncand);
+    for (size_t ci = 0; ci < (all ? c->n : ncand); ci++) {
+        const rule *r = &c->r[all ? ci : cand[ci]];
+        if (!word_rule(r) || words > r->maxw)
             continue;
         size_t at;
         uint32_t nc;
@@ -589,9 +670,11 @@ static const char *share_line(const ms_cleaner *c, lineview *v, size_t words)
     while (k < v->nt) {
         size_t best = 0;
         const rule *br = NULL;
-        for (size_t i = 0; i < c->n; i++) {
-            const rule *r = &c->r[i];
-            if (r->sh != SH_WORD || words > r->maxw || r->nwords <= best || strcmp(r->kind, "share") != 0)
+        uint32_t i = 0;
+        msmap_get(&c->share_first, v->nm.text + v->t[k].a, v->t[k].b - v->t[k].a, &i);
+        for (; i; i = c->next[i - 1]) {
+            const rule *r = &c->r[i - 1];
+            if (words > r->maxw || r->nwords <= best)
                 continue;
             if (words_at(v, k, r)) {
                 best = r->nwords;

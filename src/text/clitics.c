@@ -231,13 +231,35 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
     k->enc_len = best.enc_len;
 }
 
-void ms_segment_tokens(const ms_textmodel *tm, ms_text *t)
+bool ms_textcache_init(ms_textcache *c)
 {
-    /* words repeat: remember each word's segmentation for this text */
-    msmap cache;
-    msmap_init(&cache);
+    /* 64k words in 2 MiB: the working vocabulary of a news stream */
+    return ms_wcache_init(&c->seg, 1u << 15);
+}
+
+void ms_textcache_free(ms_textcache *c) { ms_wcache_free(&c->seg); }
+
+static uint32_t seg_value(const ms_token *k)
+{
+    return (uint32_t)k->pro | (uint32_t)k->pro_len << 8 | (uint32_t)k->enc_len << 16;
+}
+
+static void set_seg(ms_token *k, uint32_t v)
+{
+    k->pro = (uint8_t)v;
+    k->pro_len = (uint8_t)(v >> 8);
+    k->enc_len = (uint8_t)(v >> 16);
+}
+
+void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
+{
+    /* words repeat: remember each word's segmentation, across texts in the
+     * thread's cache when there is one, else for this text */
+    msmap local;
+    msmap_init(&local);
     /* at most one entry per token: size it once (a failure only means growing later) */
-    msmap_reserve(&cache, t->ntok);
+    if (!cache)
+        msmap_reserve(&local, t->ntok);
     for (size_t i = 0; i < t->ntok; i++) {
         ms_token *k = &t->tok[i];
         if (k->kind != MS_TOK_ARABIC)
@@ -260,14 +282,22 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_text *t)
             continue;
         }
         uint32_t v;
-        if (msmap_get(&cache, w, n, &v)) {
-            k->pro = (uint8_t)v;
-            k->pro_len = (uint8_t)(v >> 8);
-            k->enc_len = (uint8_t)(v >> 16);
+        if (cache) {
+            uint64_t h = ms_hash(w, n);
+            if (ms_wcache_get(&cache->seg, h, w, n, &v)) {
+                set_seg(k, v);
+                continue;
+            }
+            segment(tm, w, n, k);
+            ms_wcache_put(&cache->seg, h, w, n, seg_value(k));
+            continue;
+        }
+        if (msmap_get(&local, w, n, &v)) {
+            set_seg(k, v);
             continue;
         }
         segment(tm, w, n, k);
-        msmap_put(&cache, w, n, (uint32_t)k->pro | (uint32_t)k->pro_len << 8 | (uint32_t)k->enc_len << 16);
+        msmap_put(&local, w, n, seg_value(k));
     }
-    msmap_free(&cache);
+    msmap_free(&local);
 }

@@ -81,11 +81,24 @@ typedef struct ms_text {
     size_t nsent;
 } ms_text;
 
+/* Per-thread state of the text layer kept from one text to the next (a
+ * marsad_worker holds one): the clitic segmentation of the words already
+ * seen. Results never depend on it, only the time they take. */
+typedef struct ms_textcache {
+    ms_wcache seg;   /* normalized word -> pro | pro_len << 8 | enc_len << 16 */
+} ms_textcache;
+
+bool ms_textcache_init(ms_textcache *c);
+void ms_textcache_free(ms_textcache *c);
+
 /* Normalize, tokenize, split sentences and segment clitics. `tm` supplies
  * the word lists segmentation is validated against (may be NULL: then only
  * the unambiguous article combinations are split). */
 int ms_text_analyze(const ms_textmodel *tm, const char *src, size_t len, unsigned flags,
                     ms_text *out);
+/* The same with a per-thread cache (may be NULL). */
+int ms_text_analyze_cached(const ms_textmodel *tm, ms_textcache *cache, const char *src, size_t len,
+                           unsigned flags, ms_text *out);
 void ms_text_free(ms_text *t);
 
 /* The normalized form of a token, whole or without clitics. */

@@ -17,7 +17,7 @@ struct ms_textmodel {
 
 bool ms_textmodel_is_abbrev(const ms_textmodel *tm, const char *w, size_t n);
 /* Choose the clitic segmentation of every Arabic token. */
-void ms_segment_tokens(const ms_textmodel *tm, ms_text *t);
+void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t);
 
 /* Number and date tables; built from the data/text tables. */
 struct ms_numtables *ms_numtables_new(marsad_error *err);

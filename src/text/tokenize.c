@@ -333,6 +333,12 @@ oom:
 
 int ms_text_analyze(const ms_textmodel *tm, const char *src, size_t len, unsigned flags, ms_text *out)
 {
+    return ms_text_analyze_cached(tm, NULL, src, len, flags, out);
+}
+
+int ms_text_analyze_cached(const ms_textmodel *tm, ms_textcache *cache, const char *src, size_t len,
+                           unsigned flags, ms_text *out)
+{
     memset(out, 0, sizeof *out);
     out->src = src;
     out->src_len = len;
@@ -366,7 +372,7 @@ int ms_text_analyze(const ms_textmodel *tm, const char *src, size_t len, unsigne
         k->end = j;
     }
     if (tm)
-        ms_segment_tokens(tm, out);
+        ms_segment_tokens(tm, cache, out);
     rc = split_sentences(tm, out);
     if (rc)
         ms_text_free(out);
