@@ -866,16 +866,21 @@ static bool headline_like(const char *s, size_t n, size_t words)
     return words >= 2 && words <= 25 && n <= 400 && (words <= 18 || !ends_sentence(s, n));
 }
 
-static bool same_text(const char *a, size_t an, const char *b)
+/* The title, folded once for all the lines compared with it. */
+typedef struct folded { const char *of; char *s; size_t n; } folded;
+
+static bool same_text(const char *a, size_t an, const char *b, folded *fb)
 {
     if (!b)
         return false;
-    size_t bn = strlen(b);
+    if (fb->of != b) {
+        free(fb->s);
+        fb->s = ms_normalize_word(b, strlen(b), &fb->n);
+        fb->of = b;
+    }
     char *fa = ms_normalize_word(a, an, &an);
-    char *fb = ms_normalize_word(b, bn, &bn);
-    bool eq = fa && fb && an == bn && !memcmp(fa, fb, an);
+    bool eq = fa && fb->s && an == fb->n && !memcmp(fa, fb->s, an);
     free(fa);
-    free(fb);
     return eq;
 }
 
@@ -990,6 +995,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
     size_t nl = lines.n;
     lineview v;
     memset(&v, 0, sizeof v);
+    folded title = {NULL, NULL, 0};
 
     /* header: captions, labels and the title before the first paragraph */
     bool want_title = (flags & MS_CLEAN_FIND_TITLE) && !d->title;
@@ -1003,7 +1009,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             break;
         verdict vd = {0};
         bool stop = false;
-        if (d->title && same_text(v.s, v.n, d->title)) {
+        if (d->title && same_text(v.s, v.n, d->title, &title)) {
             drop(d, &L[i], body, want_title ? NULL : "title");
         } else if (classify_words(c, &v, words, &vd) && vd.r->sh != SH_TAIL && plausible(&vd, &v)) {
             take_meta(o, d, &vd, v.s, v.n);
@@ -1091,7 +1097,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             continue;
         verdict vd = {0};
         const char *sk;
-        if (d->title && i < 3 && same_text(v.s, v.n, d->title)) {
+        if (d->title && i < 3 && same_text(v.s, v.n, d->title, &title)) {
             drop(d, &L[i], body, "title");
         } else if (classify_words(c, &v, words, &vd) && plausible(&vd, &v)) {
             if (vd.r->sh == SH_TAIL && vd.alone) {
@@ -1199,6 +1205,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
     for (size_t i = 0; i < nl; i++)
         free(L[i].repl);
     msvec_free(&lines);
+    free(title.s);
     msbuf_addc(&out, 0);
     if (out.oom) {
         msbuf_free(&out);

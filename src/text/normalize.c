@@ -113,6 +113,7 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
         return MARSAD_ENOMEM;
     }
     const unsigned char *s = (const unsigned char *)src;
+    bool fold_case = fl & MARSAD_NORM_CASE;
     size_t i = 0, o = 0;
     while (i < len) {
         /* room for the longest expansion of one character (NFKC of a ligature) */
@@ -120,6 +121,38 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
             ms_norm_free(out);
             return MARSAD_ENOMEM;
         }
+        /* a run of what is copied as it is (ASCII, lowercased, and the
+         * Arabic letters no flag changes): no byte of it grows, so the room
+         * left bounds the run */
+        size_t lim = i + (cap - 64 - o);
+        if (lim > len)
+            lim = len;
+        char *ot = out->text;
+        uint32_t *om = out->map;
+        while (i < lim) {
+            unsigned char c = s[i];
+            if (c < 0x80) {
+                ot[o] = (char)(fold_case && (unsigned)(c - 'A') < 26u ? c + 32 : c);
+                om[o++] = (uint32_t)i++;
+                continue;
+            }
+            if ((c == 0xD8 || c == 0xD9) && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+                uint32_t b = ((uint32_t)(c & 1) << 6 | (s[i + 1] & 0x3F)) - 0x20; /* U+0620 + b */
+                if (b < 64 && (UNCHANGED_0620 >> b & 1)) {
+                    ot[o] = (char)c;
+                    ot[o + 1] = (char)s[i + 1];
+                    om[o] = om[o + 1] = (uint32_t)i;
+                    o += 2;
+                    i += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (i >= len)
+            break;
+        if (o + 64 > cap)
+            continue;
         uint32_t cp;
         bool bad = false;
         size_t k;

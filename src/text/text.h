@@ -53,6 +53,14 @@ enum {
     MS_PRO_AL = 1u << 6   /* ال article */
 };
 
+/* Word flags (ms_token.wflags): cheap tests of the word alone that later
+ * stages would otherwise repeat for every occurrence. */
+enum {
+    MS_WF_SET = 1u << 0,    /* the flags below were worked out */
+    MS_WF_DATE = 1u << 1,   /* may start a date expression */
+    MS_WF_NUM = 1u << 2     /* may start a figure */
+};
+
 typedef struct ms_token {
     uint32_t start, end;    /* span in the original text */
     uint32_t nstart, nend;  /* span in the normalized text */
@@ -63,6 +71,7 @@ typedef struct ms_token {
     uint8_t enc_len;        /* bytes of the enclitic pronoun at the end */
     uint8_t space_before;   /* whitespace precedes the token */
     uint8_t newline_before; /* a line break precedes the token */
+    uint8_t wflags;         /* MS_WF_*: what the word may start, worked out with its segmentation */
     double num;             /* MS_TOK_NUMBER: its value */
 } ms_token;
 
@@ -85,7 +94,7 @@ typedef struct ms_text {
  * marsad_worker holds one): the clitic segmentation of the words already
  * seen. Results never depend on it, only the time they take. */
 typedef struct ms_textcache {
-    ms_wcache seg;   /* normalized word -> pro | pro_len << 8 | enc_len << 16 */
+    ms_wcache seg;   /* normalized word -> pro | pro_len << 8 | enc_len << 16 | wflags << 24 */
 } ms_textcache;
 
 bool ms_textcache_init(ms_textcache *c);

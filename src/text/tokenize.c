@@ -10,8 +10,11 @@
 #include "text/text.h"
 #include "text/textmodel.h"
 
-static bool is_arabic_letter(uint32_t c)
+static inline bool is_arabic_letter(uint32_t c)
 {
+    /* the common case first: U+0621–U+065F but for U+063B–U+063F */
+    if (c - 0x0621 < 0x3F)
+        return c - 0x063B >= 5;
     return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) || (c >= 0x066E && c <= 0x066F) ||
            (c >= 0x0671 && c <= 0x06D3) || c == 0x06D5 || (c >= 0x06EE && c <= 0x06EF) ||
            (c >= 0x06FA && c <= 0x06FC) || c == 0x06FF || (c >= 0x0750 && c <= 0x077F) ||
