@@ -44,6 +44,7 @@ struct ms_cleaner {
     char *kinds[MAX_KINDS];
     size_t nkinds;
     bool raw_first[256];  /* first bytes (either case) of the any-length rules */
+    bool raw_first_letters; /* … all of them ASCII letters */
     /* rules by their first word, so that a line is compared only with the
      * rules that can match it: the map gives 1 + the first rule index of a
      * word, next[i] 1 + the next rule after rule i with the same word */
@@ -64,10 +65,8 @@ static const uint64_t sep_hi = 1ULL << ('[' - 64) | 1ULL << (']' - 64) | 1ULL <<
                                1ULL << ('_' - 64) | 1ULL << ('\\' - 64) | 1ULL << ('|' - 64) | 1ULL << ('~' - 64) |
                                1ULL << ('`' - 64) | 1ULL << ('^' - 64);
 
-static bool is_sep_cp(uint32_t c)
+static bool is_sep_other(uint32_t c)
 {
-    if (c < 0x80)
-        return c < 64 ? (sep_lo >> c) & 1 : (sep_hi >> (c - 64)) & 1;
     switch (c) {
     case 0x060C: case 0x061B: case 0x061F: case 0x00AB: case 0x00BB: case 0x201C: case 0x201D:
     case 0x2018: case 0x2019: case 0x2013: case 0x2014: case 0x2015: case 0x2026: case 0x00B7:
@@ -78,7 +77,17 @@ static bool is_sep_cp(uint32_t c)
     }
 }
 
-static bool is_word_cp(uint32_t c)
+static inline bool is_sep_cp(uint32_t c)
+{
+    if (c < 0x80)
+        return c < 64 ? (sep_lo >> c) & 1 : (sep_hi >> (c - 64)) & 1;
+    /* Arabic letters and marks, the bulk of the text, are no separators */
+    if (c - 0x0620 < 0x40)
+        return false;
+    return is_sep_other(c);
+}
+
+static inline bool is_word_cp(uint32_t c)
 {
     if (c < 0x80)
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@' ||
@@ -116,11 +125,29 @@ static size_t tokenize(const char *s, size_t n, tok *t, size_t max)
     return nt;
 }
 
+/* 0x80 in every byte of x equal to the byte b (exact: no false hits). */
+static inline uint64_t bytes_eq(uint64_t x, unsigned char b)
+{
+    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t t = x ^ (0x0101010101010101ULL * b);
+    return ~(((t & lo7) + lo7) | t | lo7);
+}
+
 static size_t count_words(const char *s, size_t n)
 {
-    size_t w = 0;
-    bool in = false;
-    for (size_t i = 0; i < n; i++) {
+    size_t w = 0, i = 0;
+    /* eight bytes at a time: a word starts at a byte that is no space or
+     * tab after one that is (or at the start) */
+    uint64_t prev = 0x80;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t sp = bytes_eq(x, ' ') | bytes_eq(x, '\t');
+        w += (size_t)__builtin_popcountll(~sp & (sp << 8 | prev) & 0x8080808080808080ULL);
+        prev = sp >> 56;
+    }
+    bool in = !prev;
+    for (; i < n; i++) {
         bool sp = s[i] == ' ' || s[i] == '\t';
         if (!sp && !in)
             w++;
@@ -286,6 +313,10 @@ ms_cleaner *ms_cleaner_new(marsad_error *err)
     }
     if (!index_rules(c))
         goto oom;
+    c->raw_first_letters = true;
+    for (int b = 0; b < 256; b++)
+        if (c->raw_first[b] && !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+            c->raw_first_letters = false;
     return c;
 oom:
     ms_cleaner_free(c);
@@ -962,9 +993,8 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
     msvec lines;
     msvec_init(&lines, sizeof(cline));
     for (size_t p = 0; p <= blen;) {
-        size_t e = p;
-        while (e < blen && body[e] != '\n')
-            e++;
+        const char *nl_at = memchr(body + p, '\n', blen - p);
+        size_t e = nl_at ? (size_t)(nl_at - body) : blen;
         size_t a = p, b = e;
         while (a < b && (body[a] == ' ' || body[a] == '\t' || body[a] == '\r' || body[a] == '\f' || body[a] == '\v'))
             a++;
@@ -1050,7 +1080,20 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
         /* any-length rules: embedded post links (most lines hold none of
          * their first letters, and are passed over at once) */
         bool handled = false, candidate = false;
-        for (size_t p = 0; p < v.n && !candidate; p++)
+        size_t p = 0;
+        if (c->raw_first_letters) {
+            /* skip eight bytes at a time while none is an ASCII letter */
+            for (; p + 8 <= v.n; p += 8) {
+                uint64_t x;
+                memcpy(&x, v.s + p, 8);
+                const uint64_t ones = 0x0101010101010101ULL, hi = 0x8080808080808080ULL;
+                uint64_t t = (x | 0x20 * ones) & ~hi;  /* lowercase letters, 7 bits */
+                uint64_t letters = (t + (0x80 - 'a') * ones) & ~(t + (0x7F - 'z') * ones) & ~x & hi;
+                if (letters)
+                    break;
+            }
+        }
+        for (; p < v.n && !candidate; p++)
             candidate = c->raw_first[(unsigned char)v.s[p]];
         for (size_t r = 0; r < c->n && candidate && !handled; r++) {
             const rule *ru = &c->r[r];

@@ -146,6 +146,27 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
                     i += 2;
                     continue;
                 }
+                if (b < 64) {
+                    /* the other letters and marks of U+0620–U+065F: what
+                     * map_cp() does to them, inline (they are frequent) */
+                    uint32_t cp = 0x0620 + b;
+                    if (cp >= 0x064B ? (fl & MARSAD_NORM_DIACRITICS) : cp == 0x0640 && (fl & MARSAD_NORM_TATWEEL)) {
+                        i += 2;
+                        continue;
+                    }
+                    if ((cp == 0x0622 || cp == 0x0623 || cp == 0x0625) && (fl & MARSAD_NORM_ALEF))
+                        cp = 0x0627;
+                    else if (cp == 0x0629 && (fl & MARSAD_NORM_TEH))
+                        cp = 0x0647;
+                    else if (cp == 0x0649 && (fl & MARSAD_NORM_YEH))
+                        cp = 0x064A;
+                    ot[o] = (char)(0xC0 | (cp >> 6));
+                    ot[o + 1] = (char)(0x80 | (cp & 0x3F));
+                    om[o] = om[o + 1] = (uint32_t)i;
+                    o += 2;
+                    i += 2;
+                    continue;
+                }
             }
             break;
         }

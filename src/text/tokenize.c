@@ -127,6 +127,16 @@ static int tokenize(const char *s, size_t n, msvec *toks)
         size_t a = i;
         ms_tokkind kind;
         if (is_arabic_letter(c)) {
+            /* the letters of U+0621–U+065F, two bytes each, without decoding */
+            i += k;
+            while (i + 1 < n && ((unsigned char)s[i] == 0xD8 || (unsigned char)s[i] == 0xD9) &&
+                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+                uint32_t b = ((uint32_t)((unsigned char)s[i] & 1) << 6 | ((unsigned char)s[i + 1] & 0x3F));
+                /* U+0600 + b: a letter for 0x21–0x3A and 0x40–0x5F */
+                if (b - 0x21 >= 0x3F || b - 0x3B < 5)
+                    break;
+                i += 2;
+            }
             while (i < n) {
                 c = cp_at(s, n, i, &k);
                 if (!is_arabic_letter(c))
