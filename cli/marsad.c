@@ -40,8 +40,10 @@ static const char usage_text[] =
     "  lexicon lookup WORDS…    how words resolve to actors and triggers (--date D)\n"
     "  lexicon stats            knowledge entries by kind\n"
     "  lexicon check            validate the knowledge tables (exit 1 on problems)\n"
-    "  bench [--threads N] [--stage text|all] PATHS…\n"
-    "                           throughput and peak memory\n"
+    "  bench [--threads N] [--stage text|extract|all] PATHS…\n"
+    "                           throughput and peak memory: text stops after the text\n"
+    "                           layer, extract after the analysis (no output), all\n"
+    "                           (default) includes the JSON output\n"
     "  version                  print the version\n"
     "\n"
     "Exit status: 0 ok, 1 some input failed (the rest was processed), 2 usage error.\n";
@@ -182,6 +184,7 @@ typedef struct opts {
     const char *view;
     int threads;
     int text_only;
+    int no_output;
     const char *date;
 } opts;
 
@@ -289,10 +292,12 @@ static int parse_opts(int argc, char **argv, opts *o)
             NEEDVAL();
             if (!strcmp(val, "text"))
                 o->text_only = 1;
+            else if (!strcmp(val, "extract"))
+                o->no_output = 1;
             else if (!strcmp(val, "all"))
-                o->text_only = 0;
+                o->text_only = o->no_output = 0;
             else {
-                usage_error("unknown stage '%s' (text, all)", val);
+                usage_error("unknown stage '%s' (text, extract, all)", val);
                 return -1;
             }
         } else if (a[0] == '-' && a[1] == '-' ) {
@@ -561,7 +566,7 @@ static void *bench_worker(void *arg)
                 if (marsad_worker_process(w, d, &j->o->lib, &err) < 0)
                     j->errors++;
                 j->sentences += marsad_doc_sentence_count(d);
-                if (marsad_doc_to_json(d, 0, &out, &olen) != MARSAD_OK)
+                if (!j->o->no_output && marsad_doc_to_json(d, 0, &out, &olen) != MARSAD_OK)
                     j->errors++;
             }
             free(out);
@@ -629,7 +634,8 @@ static int run_bench(const marsad_model *m, char **paths, int npaths, const opts
         cpu = 1e-9;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("bench stage=%s threads=%d files=%zu input=%.1f MB body=%.1f MB docs=%zu sentences=%zu", o->text_only ? "text" : "all",
+    printf("bench stage=%s threads=%d files=%zu input=%.1f MB body=%.1f MB docs=%zu sentences=%zu",
+           o->text_only ? "text" : o->no_output ? "extract" : "all",
            nt, nfiles, total / 1e6, bytes / 1e6, docs, sents);
     if (o->text_only)
         printf(" tokens=%zu", toks);

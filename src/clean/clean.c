@@ -143,7 +143,7 @@ static size_t count_words(const char *s, size_t n)
         uint64_t x;
         memcpy(&x, s + i, 8);
         uint64_t sp = bytes_eq(x, ' ') | bytes_eq(x, '\t');
-        w += (size_t)__builtin_popcountll(~sp & (sp << 8 | prev) & 0x8080808080808080ULL);
+        w += (size_t)((((~sp & (sp << 8 | prev)) >> 7 & 0x0101010101010101ULL) * 0x0101010101010101ULL) >> 56);
         prev = sp >> 56;
     }
     bool in = !prev;
