@@ -261,8 +261,68 @@ void ms_norm_free(ms_norm *n)
     memset(n, 0, sizeof *n);
 }
 
+/* ms_normalize_word() of a string of ASCII and the letters and marks of
+ * U+0620–U+065F (nearly every line of the tables the model is built from)
+ * in one pass and one allocation; NULL for anything else. */
+static char *fold_simple(const char *src, size_t len, size_t *out_len)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    char *r = malloc(len + 1);
+    if (!r)
+        return NULL;
+    size_t o = 0;
+    bool sp = false;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                sp = o > 0;
+                i++;
+                continue;
+            }
+            if (sp) {
+                r[o++] = ' ';
+                sp = false;
+            }
+            r[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        uint32_t b = i + 1 < len && (c == 0xD8 || c == 0xD9) && (s[i + 1] & 0xC0) == 0x80
+                         ? ((uint32_t)(c & 1) << 6 | (s[i + 1] & 0x3F)) - 0x20
+                         : 64;
+        if (b >= 64) {
+            free(r);
+            return NULL;
+        }
+        uint32_t cp = 0x0620 + b;
+        i += 2;
+        if (cp >= 0x064B || cp == 0x0640)
+            continue; /* diacritics, tatweel */
+        if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625)
+            cp = 0x0627;
+        else if (cp == 0x0629)
+            cp = 0x0647;
+        else if (cp == 0x0649)
+            cp = 0x064A;
+        if (sp) {
+            r[o++] = ' ';
+            sp = false;
+        }
+        r[o++] = (char)(0xC0 | (cp >> 6));
+        r[o++] = (char)(0x80 | (cp & 0x3F));
+    }
+    r[o] = 0;
+    if (out_len)
+        *out_len = o;
+    return r;
+}
+
 char *ms_normalize_word(const char *s, size_t len, size_t *out_len)
 {
+    char *simple = fold_simple(s, len, out_len);
+    if (simple)
+        return simple;
     ms_norm n;
     if (ms_normalize(s, len, MARSAD_NORM_DEFAULT, &n) != MARSAD_OK)
         return NULL;
