@@ -40,8 +40,10 @@ static const char usage_text[] =
     "  lexicon lookup WORDS…    how words resolve to actors and triggers (--date D)\n"
     "  lexicon stats            knowledge entries by kind\n"
     "  lexicon check            validate the knowledge tables (exit 1 on problems)\n"
-    "  bench [--threads N] [--stage text|all] PATHS…\n"
-    "                           throughput and peak memory\n"
+    "  bench [--threads N] [--stage text|extract|all] PATHS…\n"
+    "                           throughput and peak memory: text stops after the text\n"
+    "                           layer, extract after the analysis (no output), all\n"
+    "                           (default) includes the JSON output\n"
     "  version                  print the version\n"
     "\n"
     "Exit status: 0 ok, 1 some input failed (the rest was processed), 2 usage error.\n";
@@ -182,6 +184,7 @@ typedef struct opts {
     const char *view;
     int threads;
     int text_only;
+    int no_output;
     const char *date;
 } opts;
 
@@ -289,10 +292,12 @@ static int parse_opts(int argc, char **argv, opts *o)
             NEEDVAL();
             if (!strcmp(val, "text"))
                 o->text_only = 1;
+            else if (!strcmp(val, "extract"))
+                o->no_output = 1;
             else if (!strcmp(val, "all"))
-                o->text_only = 0;
+                o->text_only = o->no_output = 0;
             else {
-                usage_error("unknown stage '%s' (text, all)", val);
+                usage_error("unknown stage '%s' (text, extract, all)", val);
                 return -1;
             }
         } else if (a[0] == '-' && a[1] == '-' ) {
@@ -339,6 +344,16 @@ static int run_extract(const marsad_model *m, char **paths, int npaths, const op
         failed |= collect(paths[i], &files, &nfiles, &cap);
     tally t = {0};
     int header_done = 0;
+    /* per-word results carry over from one document to the next */
+    marsad_error werr = {0};
+    marsad_worker *w = marsad_worker_new(m, &werr);
+    if (!w) {
+        fprintf(stderr, "marsad: %s\n", werr.msg);
+        for (size_t f = 0; f < nfiles; f++)
+            free(files[f]);
+        free(files);
+        return 1;
+    }
     for (size_t f = 0; f < nfiles; f++) {
         char *data = NULL;
         size_t len = 0;
@@ -374,7 +389,7 @@ static int run_extract(const marsad_model *m, char **paths, int npaths, const op
                 continue;
             }
             memset(&err, 0, sizeof err);
-            rc = marsad_doc_process(m, d, &o->lib, &err);
+            rc = marsad_worker_process(w, d, &o->lib, &err);
             if (rc < 0) {
                 report(files[f], &err);
                 t.bad_records++;
@@ -407,6 +422,7 @@ static int run_extract(const marsad_model *m, char **paths, int npaths, const op
         free(files[f]);
     }
     free(files);
+    marsad_worker_free(w);
     if (t.failed_inputs || t.bad_records)
         failed = 1;
     fprintf(stderr, "marsad: %zu file%s, %zu document%s written, %zu input%s failed, %zu record%s skipped, "
@@ -513,6 +529,11 @@ typedef struct bench_job {
 static void *bench_worker(void *arg)
 {
     bench_job *j = arg;
+    marsad_worker *w = marsad_worker_new(j->m, NULL);
+    if (!w) {
+        j->errors++;
+        return NULL;
+    }
     for (size_t i = j->first; i < j->n; i += j->next_stride) {
         marsad_error err = {0};
         marsad_reader *r = marsad_reader_open(j->m, j->in[i].path, j->in[i].data, j->in[i].len,
@@ -534,7 +555,7 @@ static void *bench_worker(void *arg)
             char *out = NULL;
             size_t olen = 0;
             if (j->o->text_only) {
-                if (marsad_analyze(j->m, body, blen, &j->o->lib, "count", &out, &olen, NULL, &err) == MARSAD_OK) {
+                if (marsad_worker_analyze(w, body, blen, &j->o->lib, "count", &out, &olen, NULL, &err) == MARSAD_OK) {
                     /* "SENTENCES TOKENS" */
                     char *e = NULL;
                     j->sentences += strtoul(out, &e, 10);
@@ -542,10 +563,10 @@ static void *bench_worker(void *arg)
                 } else
                     j->errors++;
             } else {
-                if (marsad_doc_process(j->m, d, &j->o->lib, &err) < 0)
+                if (marsad_worker_process(w, d, &j->o->lib, &err) < 0)
                     j->errors++;
                 j->sentences += marsad_doc_sentence_count(d);
-                if (marsad_doc_to_json(d, 0, &out, &olen) != MARSAD_OK)
+                if (!j->o->no_output && marsad_doc_to_json(d, 0, &out, &olen) != MARSAD_OK)
                     j->errors++;
             }
             free(out);
@@ -554,6 +575,7 @@ static void *bench_worker(void *arg)
         }
         marsad_reader_free(r);
     }
+    marsad_worker_free(w);
     return NULL;
 }
 
@@ -612,7 +634,8 @@ static int run_bench(const marsad_model *m, char **paths, int npaths, const opts
         cpu = 1e-9;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("bench stage=%s threads=%d files=%zu input=%.1f MB body=%.1f MB docs=%zu sentences=%zu", o->text_only ? "text" : "all",
+    printf("bench stage=%s threads=%d files=%zu input=%.1f MB body=%.1f MB docs=%zu sentences=%zu",
+           o->text_only ? "text" : o->no_output ? "extract" : "all",
            nt, nfiles, total / 1e6, bytes / 1e6, docs, sents);
     if (o->text_only)
         printf(" tokens=%zu", toks);

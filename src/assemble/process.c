@@ -8,6 +8,7 @@
 #include "assemble/analysis.h"
 #include "assemble/assemble.h"
 #include "model.h"
+#include "worker.h"
 
 size_t ms_analysis_sentence_count(const ms_analysis *a) { return a->t.nsent; }
 
@@ -52,7 +53,51 @@ static void set_published(marsad_doc *d, ms_ymd v)
     d->published = ms_strdup(buf);
 }
 
+static int process(const marsad_model *m, ms_textcache *cache, marsad_doc *d, const marsad_options *opt,
+                   marsad_error *err);
+
 int marsad_doc_process(const marsad_model *m, marsad_doc *d, const marsad_options *opt, marsad_error *err)
+{
+    return process(m, NULL, d, opt, err);
+}
+
+/* MARK: workers */
+
+marsad_worker *marsad_worker_new(const marsad_model *m, marsad_error *err)
+{
+    if (!m) {
+        ms_seterr(err, MARSAD_EINVAL, 0, 0, "invalid argument");
+        return NULL;
+    }
+    marsad_worker *w = calloc(1, sizeof *w);
+    if (!w || !ms_textcache_init(&w->text)) {
+        free(w);
+        ms_seterr(err, MARSAD_ENOMEM, 0, 0, "out of memory");
+        return NULL;
+    }
+    w->m = m;
+    return w;
+}
+
+void marsad_worker_free(marsad_worker *w)
+{
+    if (!w)
+        return;
+    ms_textcache_free(&w->text);
+    free(w);
+}
+
+int marsad_worker_process(marsad_worker *w, marsad_doc *d, const marsad_options *opt, marsad_error *err)
+{
+    if (!w) {
+        ms_seterr(err, MARSAD_EINVAL, 0, 0, "invalid argument");
+        return MARSAD_EINVAL;
+    }
+    return process(w->m, &w->text, d, opt, err);
+}
+
+static int process(const marsad_model *m, ms_textcache *cache, marsad_doc *d, const marsad_options *opt,
+                   marsad_error *err)
 {
     if (!m || !d) {
         ms_seterr(err, MARSAD_EINVAL, 0, 0, "invalid argument");
@@ -77,7 +122,7 @@ int marsad_doc_process(const marsad_model *m, marsad_doc *d, const marsad_option
     if (!a->text)
         goto oom;
     unsigned flags = opt && opt->norm_flags ? opt->norm_flags : MARSAD_NORM_DEFAULT;
-    int rc = ms_text_analyze(m->tm, a->text, a->text_len, flags, &a->t);
+    int rc = ms_text_analyze_cached(m->tm, cache, a->text, a->text_len, flags, &a->t);
     if (rc) {
         ms_seterr(err, rc, 0, 0, "%s", marsad_strerror(rc));
         return rc;

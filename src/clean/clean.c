@@ -44,16 +44,29 @@ struct ms_cleaner {
     char *kinds[MAX_KINDS];
     size_t nkinds;
     bool raw_first[256];  /* first bytes (either case) of the any-length rules */
+    bool raw_first_letters; /* … all of them ASCII letters */
+    /* rules by their first word, so that a line is compared only with the
+     * rules that can match it: the map gives 1 + the first rule index of a
+     * word, next[i] 1 + the next rule after rule i with the same word */
+    msmap first;          /* line, prefix, label, tail, contains */
+    msmap share_first;    /* share vocabulary */
+    uint32_t *next;
 };
 
 /* MARK: tokens */
 
 typedef struct tok { uint32_t a, b; } tok;
 
-static bool is_sep_cp(uint32_t c)
+/* ASCII separators: controls, space and .,:;!?()[]{}"'-_/\|<>~`^=+ (bit c) */
+static const uint64_t sep_lo = 0xFFFFFFFFu | 1ULL << ' ' | 1ULL << '.' | 1ULL << ',' | 1ULL << ':' | 1ULL << ';' |
+                               1ULL << '!' | 1ULL << '?' | 1ULL << '(' | 1ULL << ')' | 1ULL << '"' | 1ULL << '\'' |
+                               1ULL << '-' | 1ULL << '/' | 1ULL << '<' | 1ULL << '>' | 1ULL << '=' | 1ULL << '+';
+static const uint64_t sep_hi = 1ULL << ('[' - 64) | 1ULL << (']' - 64) | 1ULL << ('{' - 64) | 1ULL << ('}' - 64) |
+                               1ULL << ('_' - 64) | 1ULL << ('\\' - 64) | 1ULL << ('|' - 64) | 1ULL << ('~' - 64) |
+                               1ULL << ('`' - 64) | 1ULL << ('^' - 64);
+
+static bool is_sep_other(uint32_t c)
 {
-    if (c < 0x80)
-        return c <= ' ' || (strchr(".,:;!?()[]{}\"'-_/\\|<>~`^=+", (int)c) != NULL && c != 0);
     switch (c) {
     case 0x060C: case 0x061B: case 0x061F: case 0x00AB: case 0x00BB: case 0x201C: case 0x201D:
     case 0x2018: case 0x2019: case 0x2013: case 0x2014: case 0x2015: case 0x2026: case 0x00B7:
@@ -64,7 +77,17 @@ static bool is_sep_cp(uint32_t c)
     }
 }
 
-static bool is_word_cp(uint32_t c)
+static inline bool is_sep_cp(uint32_t c)
+{
+    if (c < 0x80)
+        return c < 64 ? (sep_lo >> c) & 1 : (sep_hi >> (c - 64)) & 1;
+    /* Arabic letters and marks, the bulk of the text, are no separators */
+    if (c - 0x0620 < 0x40)
+        return false;
+    return is_sep_other(c);
+}
+
+static inline bool is_word_cp(uint32_t c)
 {
     if (c < 0x80)
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@' ||
@@ -102,11 +125,29 @@ static size_t tokenize(const char *s, size_t n, tok *t, size_t max)
     return nt;
 }
 
+/* 0x80 in every byte of x equal to the byte b (exact: no false hits). */
+static inline uint64_t bytes_eq(uint64_t x, unsigned char b)
+{
+    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t t = x ^ (0x0101010101010101ULL * b);
+    return ~(((t & lo7) + lo7) | t | lo7);
+}
+
 static size_t count_words(const char *s, size_t n)
 {
-    size_t w = 0;
-    bool in = false;
-    for (size_t i = 0; i < n; i++) {
+    size_t w = 0, i = 0;
+    /* eight bytes at a time: a word starts at a byte that is no space or
+     * tab after one that is (or at the start) */
+    uint64_t prev = 0x80;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t sp = bytes_eq(x, ' ') | bytes_eq(x, '\t');
+        w += (size_t)((((~sp & (sp << 8 | prev)) >> 7 & 0x0101010101010101ULL) * 0x0101010101010101ULL) >> 56);
+        prev = sp >> 56;
+    }
+    bool in = !prev;
+    for (; i < n; i++) {
         bool sp = s[i] == ' ' || s[i] == '\t';
         if (!sp && !in)
             w++;
@@ -162,6 +203,36 @@ static int parse_shape(const char *s, size_t n)
         if (strlen(names[i]) == n && !memcmp(names[i], s, n))
             return (int)i;
     return -1;
+}
+
+/* Rules classify_words() compares with a line. */
+static bool word_rule(const rule *r)
+{
+    return r->sh != SH_TAG && r->sh != SH_CLASS && r->sh != SH_WORD && r->maxw != 0 && r->nwords;
+}
+
+static bool share_rule(const rule *r) { return r->sh == SH_WORD && r->nwords && !strcmp(r->kind, "share"); }
+
+static bool index_rules(ms_cleaner *c)
+{
+    msmap_init(&c->first);
+    msmap_init(&c->share_first);
+    c->next = calloc(c->n ? c->n : 1, sizeof *c->next);
+    if (!c->next)
+        return false;
+    /* from the last rule back, each in front of its word's chain: chains run in rule order */
+    for (size_t i = c->n; i-- > 0;) {
+        const rule *r = &c->r[i];
+        msmap *m = word_rule(r) ? &c->first : share_rule(r) ? &c->share_first : NULL;
+        if (!m)
+            continue;
+        uint32_t head = 0;
+        msmap_get(m, r->text, r->wl[0], &head);
+        c->next[i] = head;
+        if (!msmap_put(m, r->text, r->wl[0], (uint32_t)i + 1))
+            return false;
+    }
+    return true;
 }
 
 ms_cleaner *ms_cleaner_new(marsad_error *err)
@@ -240,6 +311,12 @@ ms_cleaner *ms_cleaner_new(marsad_error *err)
         if (r->sh != SH_TAG && r->sh != SH_CLASS && r->maxw > c->maxw)
             c->maxw = r->maxw;
     }
+    if (!index_rules(c))
+        goto oom;
+    c->raw_first_letters = true;
+    for (int b = 0; b < 256; b++)
+        if (c->raw_first[b] && !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+            c->raw_first_letters = false;
     return c;
 oom:
     ms_cleaner_free(c);
@@ -258,6 +335,9 @@ void ms_cleaner_free(ms_cleaner *c)
     free(c->r);
     for (size_t i = 0; i < c->nkinds; i++)
         free(c->kinds[i]);
+    msmap_free(&c->first);
+    msmap_free(&c->share_first);
+    free(c->next);
     free(c);
 }
 
@@ -523,13 +603,45 @@ typedef struct verdict {
     bool labelled;        /* the marker was followed by ':' or a dash */
 } verdict;
 
+/* Indexes of the rules whose first word is one of the line's (the first
+ * token's for every shape, any token's for contains), in rule order; false
+ * when there are more than cap. */
+static bool candidates(const ms_cleaner *c, const lineview *v, uint32_t *cand, size_t cap, size_t *ncand)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < v->nt; k++) {
+        uint32_t i;
+        if (!msmap_get(&c->first, v->nm.text + v->t[k].a, v->t[k].b - v->t[k].a, &i))
+            continue;
+        for (; i; i = c->next[i - 1]) {
+            if (k > 0 && c->r[i - 1].sh != SH_CONTAINS)
+                continue;
+            /* insert in order, once */
+            size_t p = n;
+            while (p > 0 && cand[p - 1] > i - 1)
+                p--;
+            if (p > 0 && cand[p - 1] == i - 1)
+                continue;
+            if (n == cap)
+                return false;
+            memmove(cand + p + 1, cand + p, (n - p) * sizeof *cand);
+            cand[p] = i - 1;
+            n++;
+        }
+    }
+    *ncand = n;
+    return true;
+}
+
 /* Match word rules against a folded short line. */
 static bool classify_words(const ms_cleaner *c, lineview *v, size_t words, verdict *out)
 {
-    for (size_t i = 0; i < c->n; i++) {
-        const rule *r = &c->r[i];
-        if (r->sh == SH_TAG || r->sh == SH_CLASS || r->sh == SH_WORD || r->maxw == 0 || words > r->maxw ||
-            !r->nwords)
+    uint32_t cand[64];
+    size_t ncand = 0;
+    bool all = !candidates(c, v, cand, MS_ARRAY_LEN(cand), &ncand);
+    for (size_t ci = 0; ci < (all ? c->n : ncand); ci++) {
+        const rule *r = &c->r[all ? ci : cand[ci]];
+        if (!word_rule(r) || words > r->maxw)
             continue;
         size_t at;
         uint32_t nc;
@@ -589,9 +701,11 @@ static const char *share_line(const ms_cleaner *c, lineview *v, size_t words)
     while (k < v->nt) {
         size_t best = 0;
         const rule *br = NULL;
-        for (size_t i = 0; i < c->n; i++) {
-            const rule *r = &c->r[i];
-            if (r->sh != SH_WORD || words > r->maxw || r->nwords <= best || strcmp(r->kind, "share") != 0)
+        uint32_t i = 0;
+        msmap_get(&c->share_first, v->nm.text + v->t[k].a, v->t[k].b - v->t[k].a, &i);
+        for (; i; i = c->next[i - 1]) {
+            const rule *r = &c->r[i - 1];
+            if (words > r->maxw || r->nwords <= best)
                 continue;
             if (words_at(v, k, r)) {
                 best = r->nwords;
@@ -783,16 +897,21 @@ static bool headline_like(const char *s, size_t n, size_t words)
     return words >= 2 && words <= 25 && n <= 400 && (words <= 18 || !ends_sentence(s, n));
 }
 
-static bool same_text(const char *a, size_t an, const char *b)
+/* The title, folded once for all the lines compared with it. */
+typedef struct folded { const char *of; char *s; size_t n; } folded;
+
+static bool same_text(const char *a, size_t an, const char *b, folded *fb)
 {
     if (!b)
         return false;
-    size_t bn = strlen(b);
+    if (fb->of != b) {
+        free(fb->s);
+        fb->s = ms_normalize_word(b, strlen(b), &fb->n);
+        fb->of = b;
+    }
     char *fa = ms_normalize_word(a, an, &an);
-    char *fb = ms_normalize_word(b, bn, &bn);
-    bool eq = fa && fb && an == bn && !memcmp(fa, fb, an);
+    bool eq = fa && fb->s && an == fb->n && !memcmp(fa, fb->s, an);
     free(fa);
-    free(fb);
     return eq;
 }
 
@@ -874,9 +993,8 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
     msvec lines;
     msvec_init(&lines, sizeof(cline));
     for (size_t p = 0; p <= blen;) {
-        size_t e = p;
-        while (e < blen && body[e] != '\n')
-            e++;
+        const char *nl_at = memchr(body + p, '\n', blen - p);
+        size_t e = nl_at ? (size_t)(nl_at - body) : blen;
         size_t a = p, b = e;
         while (a < b && (body[a] == ' ' || body[a] == '\t' || body[a] == '\r' || body[a] == '\f' || body[a] == '\v'))
             a++;
@@ -907,6 +1025,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
     size_t nl = lines.n;
     lineview v;
     memset(&v, 0, sizeof v);
+    folded title = {NULL, NULL, 0};
 
     /* header: captions, labels and the title before the first paragraph */
     bool want_title = (flags & MS_CLEAN_FIND_TITLE) && !d->title;
@@ -920,7 +1039,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             break;
         verdict vd = {0};
         bool stop = false;
-        if (d->title && same_text(v.s, v.n, d->title)) {
+        if (d->title && same_text(v.s, v.n, d->title, &title)) {
             drop(d, &L[i], body, want_title ? NULL : "title");
         } else if (classify_words(c, &v, words, &vd) && vd.r->sh != SH_TAIL && plausible(&vd, &v)) {
             take_meta(o, d, &vd, v.s, v.n);
@@ -961,7 +1080,20 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
         /* any-length rules: embedded post links (most lines hold none of
          * their first letters, and are passed over at once) */
         bool handled = false, candidate = false;
-        for (size_t p = 0; p < v.n && !candidate; p++)
+        size_t p = 0;
+        if (c->raw_first_letters) {
+            /* skip eight bytes at a time while none is an ASCII letter */
+            for (; p + 8 <= v.n; p += 8) {
+                uint64_t x;
+                memcpy(&x, v.s + p, 8);
+                const uint64_t ones = 0x0101010101010101ULL, hi = 0x8080808080808080ULL;
+                uint64_t t = (x | 0x20 * ones) & ~hi;  /* lowercase letters, 7 bits */
+                uint64_t letters = (t + (0x80 - 'a') * ones) & ~(t + (0x7F - 'z') * ones) & ~x & hi;
+                if (letters)
+                    break;
+            }
+        }
+        for (; p < v.n && !candidate; p++)
             candidate = c->raw_first[(unsigned char)v.s[p]];
         for (size_t r = 0; r < c->n && candidate && !handled; r++) {
             const rule *ru = &c->r[r];
@@ -1008,7 +1140,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
             continue;
         verdict vd = {0};
         const char *sk;
-        if (d->title && i < 3 && same_text(v.s, v.n, d->title)) {
+        if (d->title && i < 3 && same_text(v.s, v.n, d->title, &title)) {
             drop(d, &L[i], body, "title");
         } else if (classify_words(c, &v, words, &vd) && plausible(&vd, &v)) {
             if (vd.r->sh == SH_TAIL && vd.alone) {
@@ -1116,6 +1248,7 @@ int ms_clean_doc(const ms_cleaner *c, const ms_outlets *o, marsad_doc *d, unsign
     for (size_t i = 0; i < nl; i++)
         free(L[i].repl);
     msvec_free(&lines);
+    free(title.s);
     msbuf_addc(&out, 0);
     if (out.oom) {
         msbuf_free(&out);

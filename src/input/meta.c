@@ -140,10 +140,10 @@ void ms_decode_entities(msbuf *b, const char *s, size_t n)
 {
     size_t i = 0, run = 0;
     while (i < n) {
-        if (s[i] != '&') {
-            i++;
-            continue;
-        }
+        const char *amp = memchr(s + i, '&', n - i);
+        if (!amp)
+            break;
+        i = (size_t)(amp - s);
         msbuf_add(b, s + run, i - run);
         size_t j = i + 1;
         while (j < n && j - i <= 32 && s[j] != ';' && s[j] != '&' && s[j] != ' ' && s[j] != '<')

@@ -80,7 +80,8 @@ static int bomless_utf16(const unsigned char *p, size_t n)
 {
     size_t m = n < 4096 ? n : 4096;
     m &= ~(size_t)1;
-    if (m < 8)
+    /* either answer needs a NUL byte among the first bytes */
+    if (m < 8 || !memchr(p, 0, m))
         return 0;
     size_t hi_even = 0, hi_odd = 0, nul_even = 0, nul_odd = 0;
     for (size_t i = 0; i < m; i += 2) {
@@ -180,6 +181,39 @@ static char *from_codepage(const char *s, size_t n, size_t *out_len)
     out[len] = 0;
     *out_len = (size_t)len;
     return out;
+}
+
+/* Is s[0..n) valid UTF-8 without DEL and without C0 controls other than tab
+ * and line breaks? Then it is not binary and needs no code page conversion
+ * and no repair, only a copy: the common case, checked in one cheap pass. */
+static bool plain_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        if (c <= 0x7F) {
+            if (c != '\n' && c != '\t' && c != '\r')
+                return false;
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+                return false;
+            i += 2;
+            continue;
+        }
+        uint32_t cp;
+        bool bad = false;
+        i += ms_utf8_decode_slow(s + i, n - i, &cp, &bad);
+        if (bad)
+            return false;
+    }
+    return true;
 }
 
 /* Valid UTF-8 with every invalid byte replaced by U+FFFD, remembering where;
@@ -389,8 +423,9 @@ marsad_reader *marsad_reader_open(const marsad_model *m, const char *name, const
         ms_seterr(err, MARSAD_EBINARY, line_of(s, off), off, "binary input (NUL byte at offset %zu), not text", off);
         goto refuse;
     }
+    bool plain = !decoded && plain_utf8((const unsigned char *)s, n);
     size_t probe = n < 65536 ? n : 65536, ctrl = 0;
-    for (size_t i = 0; i < probe; i++) {
+    for (size_t i = 0; i < probe && !plain; i++) {
         unsigned char c = (unsigned char)s[i];
         /* C0 controls other than \t \n \v \f \r and ESC (bits 9-13, 27), and DEL */
         ctrl += c < 0x20 ? (0xF7FFC1FFu >> c) & 1 : c == 0x7F;
@@ -400,16 +435,22 @@ marsad_reader *marsad_reader_open(const marsad_model *m, const char *name, const
                   ctrl, probe);
         goto refuse;
     }
-    if (!decoded) {
-        char *cp = from_codepage(s, n, &dlen);
-        if (cp) {
-            decoded = cp;
-            s = cp;
-            n = dlen;
+    if (plain) {
+        if (!(r->data = ms_strndup(s, n)))
+            goto oom;
+        r->len = n;
+    } else {
+        if (!decoded) {
+            char *cp = from_codepage(s, n, &dlen);
+            if (cp) {
+                decoded = cp;
+                s = cp;
+                n = dlen;
+            }
         }
+        if (!repair(r, s, n))
+            goto oom;
     }
-    if (!repair(r, s, n))
-        goto oom;
     free(decoded);
     decoded = NULL;
     size_t k = 0;

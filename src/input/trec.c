@@ -171,9 +171,19 @@ static char *body_text(const char *s, span sp, size_t *len)
     msbuf raw, out;
     msbuf_init(&raw);
     msbuf_init(&out);
+    msbuf_reserve(&raw, sp.b - sp.a);
     for (size_t i = sp.a; i < sp.b; i++) {
         char c = s[i];
         size_t e;
+        if (c != '<' && c != '\r' && c != '\n') {
+            /* a run of plain text goes as it is */
+            size_t j = i + 1;
+            while (j < sp.b && s[j] != '<' && s[j] != '\r' && s[j] != '\n')
+                j++;
+            msbuf_add(&raw, s + i, j - i);
+            i = j - 1;
+            continue;
+        }
         if (c == '<' && i + 1 < sp.b && (name_char(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
             if (block_tag(s, i, sp.b, &e)) {
                 msbuf_addc(&raw, '\n');
@@ -206,9 +216,10 @@ static char *body_text(const char *s, span sp, size_t *len)
 
 static void advance(marsad_reader *r, size_t to)
 {
-    for (size_t i = r->pos; i < to && i < r->len; i++)
-        r->line += r->data[i] == '\n';
-    r->pos = to < r->len ? to : r->len;
+    size_t end = to < r->len ? to : r->len;
+    for (const char *p = r->data + r->pos, *e = r->data + end; p < e && (p = memchr(p, '\n', (size_t)(e - p))); p++)
+        r->line++;
+    r->pos = end;
 }
 
 /* "<DOC" as a block start, not "<DOCNO"/"<DOCID". */

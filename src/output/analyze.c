@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "model.h"
+#include "worker.h"
 
 static const char *const kind_names[] = {"arabic", "latin", "number", "punct", "url", "handle", "hashtag", "other"};
 static const char *const kind_short[] = {"AR", "LAT", "NUM", "P", "URL", "AT", "TAG", "X"};
@@ -106,8 +107,29 @@ static json_t *date_json(const ms_text *t, const ms_date *d)
     return o;
 }
 
+static int analyze(const marsad_model *m, ms_textcache *cache, const char *text, size_t len,
+                   const marsad_options *opt, const char *view, char **out, size_t *out_len, size_t *invalid,
+                   marsad_error *err);
+
 int marsad_analyze(const marsad_model *m, const char *text, size_t len, const marsad_options *opt,
                    const char *view, char **out, size_t *out_len, size_t *invalid, marsad_error *err)
+{
+    return analyze(m, NULL, text, len, opt, view, out, out_len, invalid, err);
+}
+
+int marsad_worker_analyze(marsad_worker *w, const char *text, size_t len, const marsad_options *opt,
+                          const char *view, char **out, size_t *out_len, size_t *invalid, marsad_error *err)
+{
+    if (!w) {
+        ms_seterr(err, MARSAD_EINVAL, 0, 0, "invalid argument");
+        return MARSAD_EINVAL;
+    }
+    return analyze(w->m, &w->text, text, len, opt, view, out, out_len, invalid, err);
+}
+
+static int analyze(const marsad_model *m, ms_textcache *cache, const char *text, size_t len,
+                   const marsad_options *opt, const char *view, char **out, size_t *out_len, size_t *invalid,
+                   marsad_error *err)
 {
     if (!m || !out || (!text && len)) {
         ms_seterr(err, MARSAD_EINVAL, 0, 0, "invalid argument");
@@ -123,7 +145,7 @@ int marsad_analyze(const marsad_model *m, const char *text, size_t len, const ma
     if (!view)
         view = "json";
     ms_text t;
-    int rc = ms_text_analyze(m->tm, text ? text : "", len, flags, &t);
+    int rc = ms_text_analyze_cached(m->tm, cache, text ? text : "", len, flags, &t);
     if (rc) {
         ms_seterr(err, rc, 0, 0, "%s", marsad_strerror(rc));
         return rc;

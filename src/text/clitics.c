@@ -231,21 +231,55 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
     k->enc_len = best.enc_len;
 }
 
-void ms_segment_tokens(const ms_textmodel *tm, ms_text *t)
+bool ms_textcache_init(ms_textcache *c)
 {
-    /* words repeat: remember each word's segmentation for this text */
-    msmap cache;
-    msmap_init(&cache);
+    /* 64k words in 2 MiB: the working vocabulary of a news stream */
+    return ms_wcache_init(&c->seg, 1u << 15);
+}
+
+void ms_textcache_free(ms_textcache *c) { ms_wcache_free(&c->seg); }
+
+static uint32_t seg_value(const ms_token *k)
+{
+    return (uint32_t)k->pro | (uint32_t)k->pro_len << 8 | (uint32_t)k->enc_len << 16 | (uint32_t)k->wflags << 24;
+}
+
+static void set_seg(ms_token *k, uint32_t v)
+{
+    k->pro = (uint8_t)v;
+    k->pro_len = (uint8_t)(v >> 8);
+    k->enc_len = (uint8_t)(v >> 16);
+    k->wflags = (uint8_t)(v >> 24);
+}
+
+/* The word flags of a segmented token. */
+static uint8_t word_flags(const ms_textmodel *tm, const ms_text *t, const ms_token *k)
+{
+    uint8_t f = MS_WF_SET;
+    if (ms_date_may_start(tm, t, k))
+        f |= MS_WF_DATE;
+    if (k->kind == MS_TOK_ARABIC && ms_number_may_start(tm, t->norm.text + k->nstart, k->nend - k->nstart))
+        f |= MS_WF_NUM;
+    return f;
+}
+
+void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
+{
+    /* words repeat: remember each word's segmentation (and flags), across
+     * texts in the thread's cache when there is one, else for this text */
+    msmap local;
+    msmap_init(&local);
     /* at most one entry per token: size it once (a failure only means growing later) */
-    msmap_reserve(&cache, t->ntok);
+    if (!cache)
+        msmap_reserve(&local, t->ntok);
     for (size_t i = 0; i < t->ntok; i++) {
         ms_token *k = &t->tok[i];
-        if (k->kind != MS_TOK_ARABIC)
+        if (k->kind != MS_TOK_ARABIC && k->kind != MS_TOK_LATIN)
             continue;
         const char *w = t->norm.text + k->nstart;
         size_t n = k->nend - k->nstart;
         /* a lone proclitic attached to a Latin word or number: لـCNN, بـ50 */
-        if (n == L && i + 1 < t->ntok && !t->tok[i + 1].space_before &&
+        if (k->kind == MS_TOK_ARABIC && n == L && i + 1 < t->ntok && !t->tok[i + 1].space_before &&
             (t->tok[i + 1].kind == MS_TOK_LATIN || t->tok[i + 1].kind == MS_TOK_NUMBER)) {
             if (letter_is(w, AR_LAM)) {
                 k->pro = MS_PRO_L;
@@ -257,17 +291,30 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_text *t)
                 k->pro = MS_PRO_W;
                 k->pro_len = L;
             }
+            k->wflags = word_flags(tm, t, k);
             continue;
         }
+        /* Arabic and Latin words never share a key: the one is all
+         * two-byte letters, the other ASCII */
         uint32_t v;
-        if (msmap_get(&cache, w, n, &v)) {
-            k->pro = (uint8_t)v;
-            k->pro_len = (uint8_t)(v >> 8);
-            k->enc_len = (uint8_t)(v >> 16);
+        uint64_t h = 0;
+        if (cache) {
+            h = ms_hash(w, n);
+            if (ms_wcache_get(&cache->seg, h, w, n, &v)) {
+                set_seg(k, v);
+                continue;
+            }
+        } else if (msmap_get(&local, w, n, &v)) {
+            set_seg(k, v);
             continue;
         }
-        segment(tm, w, n, k);
-        msmap_put(&cache, w, n, (uint32_t)k->pro | (uint32_t)k->pro_len << 8 | (uint32_t)k->enc_len << 16);
+        if (k->kind == MS_TOK_ARABIC)
+            segment(tm, w, n, k);
+        k->wflags = word_flags(tm, t, k);
+        if (cache)
+            ms_wcache_put(&cache->seg, h, w, n, seg_value(k));
+        else
+            msmap_put(&local, w, n, seg_value(k));
     }
-    msmap_free(&cache);
+    msmap_free(&local);
 }

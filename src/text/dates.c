@@ -687,6 +687,12 @@ static int32_t lookup_token(const struct ms_datetables *dt, const uint8_t *filte
     return -1;
 }
 
+bool ms_date_may_start(const ms_textmodel *tm, const ms_text *t, const ms_token *k)
+{
+    uint8_t strip;
+    return tm && tm->dates && lookup_token(tm->dates, NULL, t, k, &strip) == 0;
+}
+
 /* MARK: matching */
 
 typedef struct dctx {
@@ -1659,8 +1665,12 @@ static int find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msve
         lex[i] = -1;
         if (k->kind != MS_TOK_ARABIC && k->kind != MS_TOK_LATIN)
             continue;
-        /* most words cannot start a date: leave them for a lookup on demand */
-        if (lookup_token(tm->dates, NULL, t, k, &strip[i]) == 0)
+        /* most words cannot start a date: leave them for a lookup on demand
+         * (the text layer may have found that out already) */
+        bool may = k->wflags & MS_WF_SET ? (k->wflags & MS_WF_DATE) != 0
+                                         : lookup_token(tm->dates, NULL, t, k, &strip[i]) == 0;
+        strip[i] = 0;
+        if (may)
             lex[i] = lookup_token(tm->dates, tm->dates->filter, t, k, &strip[i]);
         else
             lex[i] = -2;

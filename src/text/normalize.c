@@ -113,6 +113,7 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
         return MARSAD_ENOMEM;
     }
     const unsigned char *s = (const unsigned char *)src;
+    bool fold_case = fl & MARSAD_NORM_CASE;
     size_t i = 0, o = 0;
     while (i < len) {
         /* room for the longest expansion of one character (NFKC of a ligature) */
@@ -120,6 +121,59 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
             ms_norm_free(out);
             return MARSAD_ENOMEM;
         }
+        /* a run of what is copied as it is (ASCII, lowercased, and the
+         * Arabic letters no flag changes): no byte of it grows, so the room
+         * left bounds the run */
+        size_t lim = i + (cap - 64 - o);
+        if (lim > len)
+            lim = len;
+        char *ot = out->text;
+        uint32_t *om = out->map;
+        while (i < lim) {
+            unsigned char c = s[i];
+            if (c < 0x80) {
+                ot[o] = (char)(fold_case && (unsigned)(c - 'A') < 26u ? c + 32 : c);
+                om[o++] = (uint32_t)i++;
+                continue;
+            }
+            if ((c == 0xD8 || c == 0xD9) && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+                uint32_t b = ((uint32_t)(c & 1) << 6 | (s[i + 1] & 0x3F)) - 0x20; /* U+0620 + b */
+                if (b < 64 && (UNCHANGED_0620 >> b & 1)) {
+                    ot[o] = (char)c;
+                    ot[o + 1] = (char)s[i + 1];
+                    om[o] = om[o + 1] = (uint32_t)i;
+                    o += 2;
+                    i += 2;
+                    continue;
+                }
+                if (b < 64) {
+                    /* the other letters and marks of U+0620–U+065F: what
+                     * map_cp() does to them, inline (they are frequent) */
+                    uint32_t cp = 0x0620 + b;
+                    if (cp >= 0x064B ? (fl & MARSAD_NORM_DIACRITICS) : cp == 0x0640 && (fl & MARSAD_NORM_TATWEEL)) {
+                        i += 2;
+                        continue;
+                    }
+                    if ((cp == 0x0622 || cp == 0x0623 || cp == 0x0625) && (fl & MARSAD_NORM_ALEF))
+                        cp = 0x0627;
+                    else if (cp == 0x0629 && (fl & MARSAD_NORM_TEH))
+                        cp = 0x0647;
+                    else if (cp == 0x0649 && (fl & MARSAD_NORM_YEH))
+                        cp = 0x064A;
+                    ot[o] = (char)(0xC0 | (cp >> 6));
+                    ot[o + 1] = (char)(0x80 | (cp & 0x3F));
+                    om[o] = om[o + 1] = (uint32_t)i;
+                    o += 2;
+                    i += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (i >= len)
+            break;
+        if (o + 64 > cap)
+            continue;
         uint32_t cp;
         bool bad = false;
         size_t k;
@@ -207,8 +261,68 @@ void ms_norm_free(ms_norm *n)
     memset(n, 0, sizeof *n);
 }
 
+/* ms_normalize_word() of a string of ASCII and the letters and marks of
+ * U+0620–U+065F (nearly every line of the tables the model is built from)
+ * in one pass and one allocation; NULL for anything else. */
+static char *fold_simple(const char *src, size_t len, size_t *out_len)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    char *r = malloc(len + 1);
+    if (!r)
+        return NULL;
+    size_t o = 0;
+    bool sp = false;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                sp = o > 0;
+                i++;
+                continue;
+            }
+            if (sp) {
+                r[o++] = ' ';
+                sp = false;
+            }
+            r[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        uint32_t b = i + 1 < len && (c == 0xD8 || c == 0xD9) && (s[i + 1] & 0xC0) == 0x80
+                         ? ((uint32_t)(c & 1) << 6 | (s[i + 1] & 0x3F)) - 0x20
+                         : 64;
+        if (b >= 64) {
+            free(r);
+            return NULL;
+        }
+        uint32_t cp = 0x0620 + b;
+        i += 2;
+        if (cp >= 0x064B || cp == 0x0640)
+            continue; /* diacritics, tatweel */
+        if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625)
+            cp = 0x0627;
+        else if (cp == 0x0629)
+            cp = 0x0647;
+        else if (cp == 0x0649)
+            cp = 0x064A;
+        if (sp) {
+            r[o++] = ' ';
+            sp = false;
+        }
+        r[o++] = (char)(0xC0 | (cp >> 6));
+        r[o++] = (char)(0x80 | (cp & 0x3F));
+    }
+    r[o] = 0;
+    if (out_len)
+        *out_len = o;
+    return r;
+}
+
 char *ms_normalize_word(const char *s, size_t len, size_t *out_len)
 {
+    char *simple = fold_simple(s, len, out_len);
+    if (simple)
+        return simple;
     ms_norm n;
     if (ms_normalize(s, len, MARSAD_NORM_DEFAULT, &n) != MARSAD_OK)
         return NULL;

@@ -1333,6 +1333,14 @@ static size_t figure_at(const ctx *c, size_t i, atom a, msvec *out, bool *oom)
 
 }
 
+bool ms_number_may_start(const ms_textmodel *tm, const char *w, size_t n)
+{
+    if (!tm || !tm->num)
+        return false;
+    ctx c = {tm->num, tm, NULL};
+    return could_start(&c, w, n) || dual_shaped(w, n);
+}
+
 int ms_find_numbers(const ms_textmodel *tm, const ms_text *t, msvec *out)
 {
     if (!tm || !tm->num)
@@ -1345,7 +1353,8 @@ int ms_find_numbers(const ms_textmodel *tm, const ms_text *t, msvec *out)
             /* the cheap test first: could this token start anything we know? */
             size_t n;
             const char *w = tok_text(&c, i, &n);
-            if (!could_start(&c, w, n) && !dual_shaped(w, n)) {
+            uint8_t wf = t->tok[i].wflags;
+            if (wf & MS_WF_SET ? !(wf & MS_WF_NUM) : !could_start(&c, w, n) && !dual_shaped(w, n)) {
                 i++;
                 continue;
             }

@@ -53,6 +53,14 @@ enum {
     MS_PRO_AL = 1u << 6   /* ال article */
 };
 
+/* Word flags (ms_token.wflags): cheap tests of the word alone that later
+ * stages would otherwise repeat for every occurrence. */
+enum {
+    MS_WF_SET = 1u << 0,    /* the flags below were worked out */
+    MS_WF_DATE = 1u << 1,   /* may start a date expression */
+    MS_WF_NUM = 1u << 2     /* may start a figure */
+};
+
 typedef struct ms_token {
     uint32_t start, end;    /* span in the original text */
     uint32_t nstart, nend;  /* span in the normalized text */
@@ -63,6 +71,7 @@ typedef struct ms_token {
     uint8_t enc_len;        /* bytes of the enclitic pronoun at the end */
     uint8_t space_before;   /* whitespace precedes the token */
     uint8_t newline_before; /* a line break precedes the token */
+    uint8_t wflags;         /* MS_WF_*: what the word may start, worked out with its segmentation */
     double num;             /* MS_TOK_NUMBER: its value */
 } ms_token;
 
@@ -81,11 +90,24 @@ typedef struct ms_text {
     size_t nsent;
 } ms_text;
 
+/* Per-thread state of the text layer kept from one text to the next (a
+ * marsad_worker holds one): the clitic segmentation of the words already
+ * seen. Results never depend on it, only the time they take. */
+typedef struct ms_textcache {
+    ms_wcache seg;   /* normalized word -> pro | pro_len << 8 | enc_len << 16 | wflags << 24 */
+} ms_textcache;
+
+bool ms_textcache_init(ms_textcache *c);
+void ms_textcache_free(ms_textcache *c);
+
 /* Normalize, tokenize, split sentences and segment clitics. `tm` supplies
  * the word lists segmentation is validated against (may be NULL: then only
  * the unambiguous article combinations are split). */
 int ms_text_analyze(const ms_textmodel *tm, const char *src, size_t len, unsigned flags,
                     ms_text *out);
+/* The same with a per-thread cache (may be NULL). */
+int ms_text_analyze_cached(const ms_textmodel *tm, ms_textcache *cache, const char *src, size_t len,
+                           unsigned flags, ms_text *out);
 void ms_text_free(ms_text *t);
 
 /* The normalized form of a token, whole or without clitics. */

@@ -17,7 +17,12 @@ struct ms_textmodel {
 
 bool ms_textmodel_is_abbrev(const ms_textmodel *tm, const char *w, size_t n);
 /* Choose the clitic segmentation of every Arabic token. */
-void ms_segment_tokens(const ms_textmodel *tm, ms_text *t);
+void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t);
+
+/* Could the token start a date expression / a figure? (The cheap filters
+ * of ms_find_dates and ms_find_numbers; the token's segmentation is set.) */
+bool ms_date_may_start(const ms_textmodel *tm, const ms_text *t, const ms_token *k);
+bool ms_number_may_start(const ms_textmodel *tm, const char *w, size_t n);
 
 /* Number and date tables; built from the data/text tables. */
 struct ms_numtables *ms_numtables_new(marsad_error *err);

@@ -10,8 +10,11 @@
 #include "text/text.h"
 #include "text/textmodel.h"
 
-static bool is_arabic_letter(uint32_t c)
+static inline bool is_arabic_letter(uint32_t c)
 {
+    /* the common case first: U+0621–U+065F but for U+063B–U+063F */
+    if (c - 0x0621 < 0x3F)
+        return c - 0x063B >= 5;
     return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) || (c >= 0x066E && c <= 0x066F) ||
            (c >= 0x0671 && c <= 0x06D3) || c == 0x06D5 || (c >= 0x06EE && c <= 0x06EF) ||
            (c >= 0x06FA && c <= 0x06FC) || c == 0x06FF || (c >= 0x0750 && c <= 0x077F) ||
@@ -124,6 +127,16 @@ static int tokenize(const char *s, size_t n, msvec *toks)
         size_t a = i;
         ms_tokkind kind;
         if (is_arabic_letter(c)) {
+            /* the letters of U+0621–U+065F, two bytes each, without decoding */
+            i += k;
+            while (i + 1 < n && ((unsigned char)s[i] == 0xD8 || (unsigned char)s[i] == 0xD9) &&
+                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+                uint32_t b = ((uint32_t)((unsigned char)s[i] & 1) << 6 | ((unsigned char)s[i + 1] & 0x3F));
+                /* U+0600 + b: a letter for 0x21–0x3A and 0x40–0x5F */
+                if (b - 0x21 >= 0x3F || b - 0x3B < 5)
+                    break;
+                i += 2;
+            }
             while (i < n) {
                 c = cp_at(s, n, i, &k);
                 if (!is_arabic_letter(c))
@@ -333,6 +346,12 @@ oom:
 
 int ms_text_analyze(const ms_textmodel *tm, const char *src, size_t len, unsigned flags, ms_text *out)
 {
+    return ms_text_analyze_cached(tm, NULL, src, len, flags, out);
+}
+
+int ms_text_analyze_cached(const ms_textmodel *tm, ms_textcache *cache, const char *src, size_t len,
+                           unsigned flags, ms_text *out)
+{
     memset(out, 0, sizeof *out);
     out->src = src;
     out->src_len = len;
@@ -366,7 +385,7 @@ int ms_text_analyze(const ms_textmodel *tm, const char *src, size_t len, unsigne
         k->end = j;
     }
     if (tm)
-        ms_segment_tokens(tm, out);
+        ms_segment_tokens(tm, cache, out);
     rc = split_sentences(tm, out);
     if (rc)
         ms_text_free(out);

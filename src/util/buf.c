@@ -179,8 +179,17 @@ uint64_t ms_hash(const void *p, size_t n)
         s += 8;
         n -= 8;
     }
+    /* the last 0–7 bytes without a variable-length copy: two overlapping
+     * four-byte loads, or the first, middle and last byte */
     uint64_t v = 0;
-    memcpy(&v, s, n);
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        v = (uint64_t)a | (uint64_t)b << 32;
+    } else if (n) {
+        v = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16;
+    }
     h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
     h ^= h >> 29;
     h *= 0x9E3779B97F4A7C15ULL;

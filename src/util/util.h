@@ -135,6 +135,29 @@ static inline const char *msmap_key(const msmap *m, size_t i, size_t *n)
     return m->pool + m->ents[i].off;
 }
 
+/* MARK: word cache
+ * A bounded cache from short byte strings (words) to a uint32 value, for
+ * results that are pure functions of the word: kept by one thread across
+ * documents, so that each word is worked out once. Fixed size: sets of two
+ * entries, a new entry evicting the older one of its set; longer keys are
+ * simply not cached. The caller supplies the key's ms_hash. */
+#define MS_WCACHE_KEY 23
+typedef struct ms_wcache_ent {
+    uint32_t tag, value;
+    uint8_t len;
+    char key[MS_WCACHE_KEY];
+} ms_wcache_ent;
+typedef struct ms_wcache {
+    struct ms_wcache_set { ms_wcache_ent e[2]; } *sets;  /* one cache line each */
+    size_t mask;
+} ms_wcache;
+
+/* nsets is rounded up to a power of two. Returns false on oom. */
+bool ms_wcache_init(ms_wcache *c, size_t nsets);
+void ms_wcache_free(ms_wcache *c);
+bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t *value);
+void ms_wcache_put(ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t value);
+
 /* Iterate over the lines of a table text: sets *line and *len to each line
  * without its newline, skipping blank lines and lines starting with '#'.
  * *pos starts at 0; returns false at the end. *lineno gets the 1-based number. */

@@ -1,0 +1,55 @@
+/* wcache.c — a bounded cache of per-word results (see util.h). */
+#include <stdlib.h>
+
+#include "util/util.h"
+
+bool ms_wcache_init(ms_wcache *c, size_t nsets)
+{
+    size_t n = 1;
+    while (n < nsets)
+        n *= 2;
+    memset(c, 0, sizeof *c);
+    c->sets = calloc(n, sizeof *c->sets);
+    if (!c->sets)
+        return false;
+    c->mask = n - 1;
+    return true;
+}
+
+void ms_wcache_free(ms_wcache *c)
+{
+    free(c->sets);
+    memset(c, 0, sizeof *c);
+}
+
+static inline bool ent_is(const ms_wcache_ent *e, uint32_t tag, const char *k, size_t n)
+{
+    return e->len == n && e->tag == tag && memcmp(e->key, k, n) == 0;
+}
+
+bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t *value)
+{
+    if (!c->sets || n == 0 || n > MS_WCACHE_KEY)
+        return false;
+    const ms_wcache_ent *set = c->sets[h & c->mask].e;
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (int w = 0; w < 2; w++)
+        if (ent_is(&set[w], tag, k, n)) {
+            *value = set[w].value;
+            return true;
+        }
+    return false;
+}
+
+void ms_wcache_put(ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t value)
+{
+    if (!c->sets || n == 0 || n > MS_WCACHE_KEY)
+        return;
+    ms_wcache_ent *set = c->sets[h & c->mask].e;
+    /* the newest entry goes first; the older of the two makes room */
+    set[1] = set[0];
+    set[0].tag = (uint32_t)(h >> 32);
+    set[0].value = value;
+    set[0].len = (uint8_t)n;
+    memcpy(set[0].key, k, n);
+}
