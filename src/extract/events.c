@@ -917,7 +917,9 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             r = after_prep(x, g->with, rfrom, a1, self);
         if (r < 0 && (!strcmp(g->type, "CONSULT") || !strcmp(g->type, "AGREE") || !strcmp(g->type, "COOPERATE")))
             r = after_prep(x, AR_MA3, rfrom, a1, self);
-        if (r < 0 && (!g->obj || !strcmp(g->obj, "-")) && !patient_type) {
+        /* meetings take their partner with or without a preposition (التقى بـ / التقى) */
+        bool direct_too = !strcmp(g->type, "CONSULT") && g->pos == 'V';
+        if (r < 0 && (!g->obj || !strcmp(g->obj, "-") || direct_too) && !patient_type) {
             while (rfrom < a1 && x->date_at[rfrom] >= 0)
                 rfrom++; /* يزور بلينكن اليوم إسرائيل */
             int32_t b = rfrom < a1 ? x->actor_at[rfrom] : -1;

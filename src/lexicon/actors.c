@@ -267,6 +267,22 @@ static bool sound_plural(const ms_actor_entry *e)
     return n > 4 && (!strcmp(e->alias + n - 4, "\xD9\x88\xD9\x86") || !strcmp(e->alias + n - 4, "\xD9\x8A\xD9\x86"));
 }
 
+/* An alias written as a nisba (حوثي، حوثيون، حوثيين): an adjective after a noun. */
+static bool alias_ends(const char *a, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    return n >= k && !memcmp(a + n - k, suf, k);
+}
+
+static bool nisba_alias(const ms_actor_entry *e)
+{
+    size_t n = e->alias ? strlen(e->alias) : 0;
+    const char *a = e->alias;
+    return n > 6 && (alias_ends(a, n, "\xD9\x8A") /* ي */ || alias_ends(a, n, "\xD9\x8A\xD8\xA9") /* ية */ ||
+                     alias_ends(a, n, "\xD9\x8A\xD9\x87") /* يه */ || alias_ends(a, n, "\xD9\x8A\xD9\x88\xD9\x86") /* يون */ ||
+                     alias_ends(a, n, "\xD9\x8A\xD9\x8A\xD9\x86") /* يين */);
+}
+
 typedef struct group_state {
     bool has_person, has_code;
     const ms_actor_entry *org;    /* the first organization in the group */
@@ -306,7 +322,10 @@ static bool joins(const ms_text *t, const mention *h, const mention *p, const me
         if (gap == GAP_NONE && st->org && str_eq(st->org->entity, n->e->entity))
             return true;
         return (gap == GAP_BISM || gap == GAP_IN ||
-                (gap == GAP_NONE && (he->composes || pk == MS_K_ROLE || (pk == MS_K_AGENT && !sound_plural(p->e))))) &&
+                (gap == GAP_NONE && (he->composes || pk == MS_K_ROLE || (pk == MS_K_AGENT && !sound_plural(p->e)) ||
+                                     /* مسلحون حوثيون: an indefinite nisba agreeing with its noun */
+                                     (pk == MS_K_AGENT && !(t->tok[n->tok_first].pro & MS_PRO_AL) &&
+                                      !(t->tok[p->tok_first].pro & MS_PRO_AL) && nisba_alias(n->e))))) &&
                !st->has_code && !st->has_person && is_head(he) && !he->captive;
     }
     if (nk == MS_K_ROLE && gap == GAP_NONE)
@@ -484,6 +503,7 @@ static void resolve_group(const finder *f, mention *g, size_t n, ms_actor *a)
                        : demonym                 ? demonym->code
                        : modifier_code           ? modifier_code->code
                        : place                   ? place->code
+                       : head->code[0]           ? head->code /* مستوطنون: the agent's own country */
                                                  : "";
     size_t code_len = strnlen(code, 3);
     memcpy(a->code, code, code_len);
@@ -764,7 +784,8 @@ static int compose(finder *f, msvec *ms)
         }
         size_t n = 1;
         group_state st = {h->e->kind == MS_K_PERSON, false, NULL};
-        st.has_code = (h->e->code[0] && h->e->kind != MS_K_DEMONYM) || st.has_person;
+        /* an agent's own country (مستوطن → ISR) still takes a nationality after it */
+        st.has_code = (h->e->code[0] && h->e->kind != MS_K_DEMONYM && h->e->kind != MS_K_AGENT) || st.has_person;
         if (h->e->kind == MS_K_ORG || h->e->kind == MS_K_MEDIA)
             st.org = h->e;
         while (j + n < ms->n) {
