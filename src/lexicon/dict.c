@@ -102,40 +102,11 @@ bool ms_dict_next_value(const ms_dict *d, uint32_t node, uint32_t *it, uint32_t 
     return true;
 }
 
-size_t ms_token_forms(const ms_text *t, const ms_token *k, char buf[4][160], size_t len[4])
-{
-    size_t n;
-    const char *w = ms_tok_norm(t, k, &n);
-    size_t nf = 0;
-    if (n >= 150)
-        return 0;
-    memcpy(buf[nf], w, n);
-    len[nf++] = n;
-    if (k->kind != MS_TOK_ARABIC || (!k->pro_len && !k->enc_len))
-        return nf;
-    size_t sn;
-    const char *s = ms_tok_stem(t, k, &sn);
-    if (k->pro & MS_PRO_AL) {
-        /* article kept, other proclitics dropped (لل is ل + ال) */
-        memcpy(buf[nf], AR_AL, 4);
-        memcpy(buf[nf] + 4, s, sn);
-        len[nf] = sn + 4;
-        if (len[nf] != n || memcmp(buf[nf], w, n))
-            nf++;
-    } else if (k->pro_len) {
-        /* proclitics dropped, pronoun suffix kept */
-        memcpy(buf[nf], w + k->pro_len, n - k->pro_len);
-        len[nf] = n - k->pro_len;
-        nf++;
-    }
-    memcpy(buf[nf], s, sn);
-    len[nf++] = sn;
-    return nf;
-}
-
-/* The forms of ms_token_forms() in the same order, pointing into the
- * normalized text where they can; only the article form is built, in albuf.
- * Matching calls this for every token at every start, so it copies little. */
+/* The forms a token is looked up by: as written, with the article but no
+ * other proclitic (or without its proclitics), and its stem; pointing into
+ * the normalized text where they can, only the article form is built, in
+ * albuf. Matching calls this for every token at every start, so it copies
+ * little. */
 static size_t token_forms(const ms_text *t, const ms_token *k, char albuf[160], const char *form[3], size_t len[3])
 {
     size_t n;
@@ -162,6 +133,16 @@ static size_t token_forms(const ms_text *t, const ms_token *k, char albuf[160], 
     }
     form[nf] = s;
     len[nf++] = sn;
+    return nf;
+}
+
+size_t ms_token_forms(const ms_text *t, const ms_token *k, char buf[4][160], size_t len[4])
+{
+    char albuf[160];
+    const char *form[3];
+    size_t nf = token_forms(t, k, albuf, form, len);
+    for (size_t i = 0; i < nf; i++)
+        memcpy(buf[i], form[i], len[i]);
     return nf;
 }
 

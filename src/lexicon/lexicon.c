@@ -103,34 +103,38 @@ static const char *extra_get(const char *ex, size_t n, const char *key, size_t *
     return NULL;
 }
 
+/* The next space-separated word of a phrase from *i: [*i, *e). */
+static bool next_word(const char *phrase, size_t n, size_t *i, size_t *e)
+{
+    while (*i < n && phrase[*i] == ' ')
+        (*i)++;
+    *e = *i;
+    while (*e < n && phrase[*e] != ' ')
+        (*e)++;
+    return *e > *i;
+}
+
 static void register_words(ms_textmodel *tm, const char *phrase, size_t n)
 {
     /* the words of an entry are known words for clitic segmentation; inner
      * words are skipped when they may carry a clitic themselves (المكتب
      * السياسي لحماس must not make لحماس a word) */
-    size_t i = 0;
+    size_t i = 0, e;
     int pos = 0;
-    while (i < n) {
-        while (i < n && phrase[i] == ' ')
-            i++;
-        size_t e = i;
-        while (e < n && phrase[e] != ' ')
-            e++;
-        if (e > i) {
-            size_t wn;
-            char *w = ms_normalize_word(phrase + i, e - i, &wn);
-            /* the article is segmented off in text: register the word without it */
-            size_t off = w && wn >= 10 && !memcmp(w, "\xD8\xA7\xD9\x84", 4) ? 4 : 0;
-            static const char *const clitic_letters[] = {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84",
-                                                         "\xD9\x83", "\xD8\xB3"};
-            bool may_carry = false;
-            for (size_t c = 0; w && !off && pos > 0 && c < MS_ARRAY_LEN(clitic_letters); c++)
-                may_carry |= wn >= 2 && !memcmp(w, clitic_letters[c], 2);
-            if (w && wn - off >= 4 && !may_carry)
-                ms_textmodel_add_word(tm, w + off, wn - off);
-            free(w);
-            pos++;
-        }
+    while (next_word(phrase, n, &i, &e)) {
+        size_t wn;
+        char *w = ms_normalize_word(phrase + i, e - i, &wn);
+        /* the article is segmented off in text: register the word without it */
+        size_t off = w && wn >= 10 && !memcmp(w, "\xD8\xA7\xD9\x84", 4) ? 4 : 0;
+        static const char *const clitic_letters[] = {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84",
+                                                     "\xD9\x83", "\xD8\xB3"};
+        bool may_carry = false;
+        for (size_t c = 0; w && !off && pos > 0 && c < MS_ARRAY_LEN(clitic_letters); c++)
+            may_carry |= wn >= 2 && !memcmp(w, clitic_letters[c], 2);
+        if (w && wn - off >= 4 && !may_carry)
+            ms_textmodel_add_word(tm, w + off, wn - off);
+        free(w);
+        pos++;
         i = e;
     }
 }
@@ -181,24 +185,17 @@ bool ms_role_names_office(const ms_actor_entry *role, const char *office)
  * such a word alone, after the full name, is that person (وقال أوغلو). */
 static bool note_name_words(ms_lexicon *lx, const ms_textmodel *tm, const char *phrase, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && phrase[i] == ' ')
-            i++;
-        size_t e = i;
-        while (e < n && phrase[e] != ' ')
-            e++;
-        if (e > i) {
-            size_t wn;
-            char *w = ms_normalize_word(phrase + i, e - i, &wn);
-            size_t off = w && wn >= 10 && !memcmp(w, "\xD8\xA7\xD9\x84", 4) ? 4 : 0;
-            bool ok = true;
-            if (w && wn - off >= 6 && !ms_textmodel_knows(tm, w + off, wn - off))
-                ok = msmap_put(&lx->name_words, w + off, wn - off, 1);
-            free(w);
-            if (!ok)
-                return false;
-        }
+    size_t i = 0, e;
+    while (next_word(phrase, n, &i, &e)) {
+        size_t wn;
+        char *w = ms_normalize_word(phrase + i, e - i, &wn);
+        size_t off = w && wn >= 10 && !memcmp(w, "\xD8\xA7\xD9\x84", 4) ? 4 : 0;
+        bool ok = true;
+        if (w && wn - off >= 6 && !ms_textmodel_knows(tm, w + off, wn - off))
+            ok = msmap_put(&lx->name_words, w + off, wn - off, 1);
+        free(w);
+        if (!ok)
+            return false;
         i = e;
     }
     return true;

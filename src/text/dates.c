@@ -407,13 +407,20 @@ static bool parse_int(const char *s, size_t n, int lo, int hi, int *out)
 
 enum { T_MONTHS, T_WEEKDAYS, T_WORDS };
 
-static bool load_table(struct ms_datetables *dt, const char *name, int kind, marsad_error *err)
+/* A compiled data table, or an error naming it. */
+static const ms_table *need_table(const char *name, marsad_error *err)
 {
     const ms_table *t = ms_table_get(name);
-    if (!t) {
+    if (!t)
         ms_seterr(err, MARSAD_EDATA, 0, 0, "table %s missing", name);
+    return t;
+}
+
+static bool load_table(struct ms_datetables *dt, const char *name, int kind, marsad_error *err)
+{
+    const ms_table *t = need_table(name, err);
+    if (!t)
         return false;
-    }
     size_t pos = 0, len, ln = 0;
     const char *line;
     while (ms_next_line(t->data, t->len, &pos, &line, &len, &ln)) {
@@ -488,11 +495,9 @@ static bool load_table(struct ms_datetables *dt, const char *name, int kind, mar
 static bool load_anchors(struct ms_datetables *dt, marsad_error *err)
 {
     static const char name[] = "data/text/date-anchors.txt";
-    const ms_table *t = ms_table_get(name);
-    if (!t) {
-        ms_seterr(err, MARSAD_EDATA, 0, 0, "table %s missing", name);
+    const ms_table *t = need_table(name, err);
+    if (!t)
         return false;
-    }
     size_t pos = 0, len, ln = 0;
     const char *line;
     while (ms_next_line(t->data, t->len, &pos, &line, &len, &ln)) {
