@@ -308,6 +308,9 @@ static bool marked_passive(const ms_xctx *x, const ms_trighit *h)
 static int32_t subject_before(const ms_xctx *x, uint32_t at, uint32_t first, uint32_t slack, int32_t self)
 {
     for (uint32_t k = at; k-- > first && at - k <= slack;) {
+        /* إن / أن open the clause: what comes before belongs to another verb */
+        if (tok_is(x, k, "\xD8\xA7\xD9\x86"))
+            return -1;
         int32_t a = x->actor_at[k];
         if (a >= 0) {
             const ms_actor *ac = actor(x, a);
@@ -757,7 +760,26 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     }
     if (!e.nactor && !passive) {
         int32_t a = -1;
-        if (h->gap_end && !nominal && x->actor_at[h->gap_first] >= 0) {
+        /* a subject right before the verb makes the actor inside the phrase its
+         * object (أمريكا وبريطانيا تحذر إيران من …) */
+        int32_t svo = -1;
+        if (h->gap_end && !nominal && !(x->t->tok[h->tok_first].pro & (MS_PRO_W | MS_PRO_F)))
+            svo = subject_svo(x, h->tok_first, a0, self);
+        if (svo >= 0 && x->actor_at[h->gap_first] >= 0) {
+            add_with_coordination(x, e.recipient, &e.nrecipient, x->actor_at[h->gap_first]);
+            a = svo;
+            rule = "subject-verb, the actor inside the phrase is its object";
+            /* the subject's coordinated partners came before it */
+            int32_t first_conj = a;
+            for (uint32_t k = actor(x, a)->tok_first; k > a0;) {
+                int32_t b = x->actor_at[k - 1];
+                if (b < 0 || !(x->t->tok[actor(x, first_conj)->tok_first].pro & MS_PRO_W))
+                    break;
+                first_conj = b;
+                k = actor(x, b)->tok_first;
+            }
+            a = first_conj;
+        } else if (h->gap_end && !nominal && x->actor_at[h->gap_first] >= 0) {
             a = x->actor_at[h->gap_first];
             rule = "verb-subject-object (subject inside the phrase)";
         }
@@ -886,6 +908,14 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             }
             if (a >= 0)
                 rule = "shared subject of coordinated verbs";
+        }
+        /* civilians, journalists, refugees next to a verb of killing or
+         * wounding are its victims (قتل خاشقجي، 2200 طفل قتلوا) */
+        if (a >= 0 && victims && actor(x, a)->sector &&
+            (!strcmp(actor(x, a)->sector, "CVL") || !strcmp(actor(x, a)->sector, "JRN") ||
+             !strcmp(actor(x, a)->sector, "REF"))) {
+            genitive_patient = a;
+            a = -1;
         }
         if (a >= 0)
             add_with_coordination(x, e.actor, &e.nactor, a);

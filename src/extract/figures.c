@@ -191,11 +191,12 @@ int ms_find_figures(ms_xctx *x)
                     break;
                 uint32_t e;
                 const char *ty = cue_type(x, k, &e);
-                if (!ty && x->trig_at[k] >= 0) {
+                if (x->trig_at[k] >= 0) {
                     const ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, x->trig_at[k]);
-                    ty = trigger_type(x, h);
+                    if (!ty)
+                        ty = trigger_type(x, h);
                     if (ty)
-                        event = h->event;
+                        event = h->event; /* the cue is the event's word too (قتلوا) */
                 }
                 if (ty) {
                     type = ty;

@@ -314,9 +314,10 @@ static bool joins(const ms_text *t, const mention *h, const mention *p, const me
     if (nk == MS_K_PERSON)
         return (gap == GAP_NONE || gap == GAP_COMMA) && !st->has_person && he->kind != MS_K_REF &&
                (is_head(he) || pk == MS_K_DEMONYM || pk == MS_K_TITLE);
+    /* a country after a nationality is another actor (أنذر الرئيس الأمريكي إيران) */
     if (nk == MS_K_COUNTRY || nk == MS_K_CAPITAL)
         return (gap == GAP_NONE || (gap == GAP_IN && !he->captive)) && !st->has_code && !st->has_person &&
-               is_head(he);
+               is_head(he) && (gap != GAP_NONE || pk != MS_K_DEMONYM);
     if (nk == MS_K_ORG || nk == MS_K_MEDIA || (nk == MS_K_REF && n->ante >= 0)) {
         /* كتائب القسام، الجناح العسكري لحماس: the same organization again */
         if (gap == GAP_NONE && st->org && str_eq(st->org->entity, n->e->entity))
