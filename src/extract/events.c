@@ -812,7 +812,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                         const ms_token *nx = ac->tok_end < a1 ? &x->t->tok[ac->tok_end] : NULL;
                         bool target_follows = nx && (nx->pro & MS_PRO_L) && nx->kind == MS_TOK_ARABIC;
                         bool adjective = ac->kind && !strcmp(ac->kind, "demonym");
-                        bool place = ac->kind && (!strcmp(ac->kind, "place") || !strcmp(ac->kind, "city"));
+                        bool place = ac->kind && (!strcmp(ac->kind, "place") || !strcmp(ac->kind, "capital"));
                         if (!target_follows && !adjective && (gen_patient || place))
                             genitive_patient = b;
                         else

@@ -142,6 +142,13 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
      * word: the best scores 2 * 100 plus a small bonus), except a word
      * beginning with وو: one of its own is rare (ووفق، ووجه: passives), و + a
      * known word is the news reading */
+    bool conj_first = letter_is(w, "\xD9\x88") || letter_is(w, "\xD9\x81");
+    /* و/ف + a function word (ومن، فقد، ولم) is always the two */
+    if (conj_first && n > L && msmap_get(&tm->particles, w + L, n - L, NULL)) {
+        k->pro = letter_is(w, "\xD9\x88") ? MS_PRO_W : MS_PRO_F;
+        k->pro_len = L;
+        return;
+    }
     if (ms_textmodel_knows(tm, w, n) &&
         !(n >= 4 * L && letter_is(w, "\xD9\x88") && letter_is(w + L, "\xD9\x88") &&
           ms_textmodel_knows(tm, w + L, n - L)))

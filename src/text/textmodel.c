@@ -38,9 +38,11 @@ ms_textmodel *ms_textmodel_new(marsad_error *err)
     msmap_init(&tm->words);
     msmap_init(&tm->protect);
     msmap_init(&tm->abbrev);
+    msmap_init(&tm->particles);
     if (!ms_load_wordlist(&tm->words, "gen/words.txt", 1) || !ms_load_wordlist(&tm->words, "data/text/words.txt", 1) ||
         !ms_load_wordlist(&tm->protect, "data/text/protect.txt", 1) ||
-        !ms_load_wordlist(&tm->abbrev, "data/text/abbreviations.txt", 1)) {
+        !ms_load_wordlist(&tm->abbrev, "data/text/abbreviations.txt", 1) ||
+        !ms_load_wordlist(&tm->particles, "data/text/particles.txt", 1)) {
         ms_seterr(err, MARSAD_EDATA, 0, 0, "text tables missing or out of memory");
         ms_textmodel_free(tm);
         return NULL;
@@ -67,6 +69,7 @@ void ms_textmodel_free(ms_textmodel *tm)
     msmap_free(&tm->words);
     msmap_free(&tm->protect);
     msmap_free(&tm->abbrev);
+    msmap_free(&tm->particles);
     ms_numtables_free(tm->num);
     ms_datetables_free(tm->dates);
     free(tm);

@@ -11,6 +11,7 @@ struct ms_textmodel {
     msmap words;       /* normalized known words: segmentation is validated against them */
     msmap protect;     /* words never segmented (names that look clitic-bearing) */
     msmap abbrev;      /* abbreviations whose dot does not end a sentence */
+    msmap particles;   /* function words و/ف attach to (ومن، فقد): always split */
     struct ms_numtables *num;
     struct ms_datetables *dates;
 };
