@@ -329,7 +329,7 @@ static int32_t subject_before(const ms_xctx *x, uint32_t at, uint32_t first, uin
 /* The subject right before a verb (SVO): an actor ending just before it,
  * with only modal particles or a date in between (حماس قد تطلق، بايدن يدعو)
  * or one comma after a name in apposition (…، أبو عبيدة، أعلن). */
-static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first, int32_t self)
+static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first)
 {
     const ms_text *t = x->t;
     bool comma = false;
@@ -350,7 +350,6 @@ static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first, int32_
             comma = true;
             continue;
         }
-        (void)self;
         return -1;
     }
     return -1;
@@ -376,7 +375,7 @@ static int32_t light_verb_subject(const ms_xctx *x, const ms_trighit *h, uint32_
             }
             if (t->tok[k].pro & (MS_PRO_W | MS_PRO_F))
                 return -1;
-            return subject_svo(x, k, first, self);
+            return subject_svo(x, k, first);
         }
         int32_t tg = x->trig_at[k];
         if (tg >= 0 && tg != self) {
@@ -764,7 +763,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
          * object (أمريكا وبريطانيا تحذر إيران من …) */
         int32_t svo = -1;
         if (h->gap_end && !nominal && !(x->t->tok[h->tok_first].pro & (MS_PRO_W | MS_PRO_F)))
-            svo = subject_svo(x, h->tok_first, a0, self);
+            svo = subject_svo(x, h->tok_first, a0);
         if (svo >= 0 && x->actor_at[h->gap_first] >= 0) {
             add_with_coordination(x, e.recipient, &e.nrecipient, x->actor_at[h->gap_first]);
             a = svo;
@@ -786,7 +785,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         /* a verb with و/ف opens a new clause: its subject is not the word before it */
         bool opens = x->t->tok[h->tok_first].pro & (MS_PRO_W | MS_PRO_F);
         if (a < 0 && !nominal && !opens) {
-            a = subject_svo(x, h->tok_first, a0, self);
+            a = subject_svo(x, h->tok_first, a0);
             if (a >= 0)
                 rule = "subject-verb (subject right before the verb)";
         }
