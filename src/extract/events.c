@@ -10,9 +10,15 @@
  *     noun (هجوم الحركة، الحملة الإسرائيلية), else the subject of the clause
  *     before it; بين X و Y; the released or abducted people's nationality as
  *     the recipient (إطلاق سراح أسيرين أمريكيين);
- *   - the mediator after بوساطة / عبر الوسطاء / برعاية anywhere in the sentence.
- * An actor that cannot be found is left empty, never guessed; an event with
- * neither actor nor recipient is not reported.
+ *   - support verbs: the subject of تجري / شن / نجح في / أعلن عن … is the
+ *     actor of the event noun they govern (تجري قطر محادثات، هجوم شنه …);
+ *     a purpose (ل) or means (ب) clause is done by the act it serves;
+ *     coordinated verbs share their subject;
+ *   - the mediator right after بوساطة / عبر الوسطاء / برعاية, near the trigger.
+ * An actor that cannot be found is left empty, never guessed; an event
+ * without an actor is reported only when a figure counts what it did. The
+ * toll of an act told after it (أسفر عن مقتل …) belongs to that act. Events
+ * are dyads: one per recipient country.
  * Modality from the words around the trigger (data/grammar/modality.txt), the
  * future prefix س, and the date: an event dated well before the article is
  * a background (historical) event. */
