@@ -37,20 +37,6 @@ static int32_t actor_before(const ms_xctx *x, uint32_t i, uint32_t first, uint32
     return -1;
 }
 
-/* The reporting word (or frame) of the attribution cue at token i, as the
- * cue table writes it. */
-static const char *cue_phrase(const ms_xctx *x, uint32_t i)
-{
-    for (int32_t c = x->cue_first[i]; c >= 0 && (size_t)c < x->cues.n; c++) {
-        const ms_cuehit *h = &MSVEC_AT(&x->cues, ms_cuehit, c);
-        if (h->tok_first != i)
-            break;
-        if (h->cue->group == MS_CUE_ATTRIB)
-            return h->cue->phrase;
-    }
-    return NULL;
-}
-
 /* A media actor introduced by ل (لرويترز، لشبكة CNN) in [i, end). */
 static int32_t outlet_after(const ms_xctx *x, uint32_t i, uint32_t end)
 {
@@ -110,10 +96,11 @@ int ms_find_attributions(ms_xctx *x)
                 anonymous = true;
         size_t first_in_sentence = x->a->attribs.n;
         for (uint32_t i = a0; i < a1; i++) {
-            uint32_t end;
-            const char *cat = ms_cue_at(x, i, MS_CUE_ATTRIB, NULL, &end);
-            if (!cat || !strcmp(cat, "anonymous"))
+            const ms_cuehit *cue = ms_cue_hit(x, i, MS_CUE_ATTRIB, NULL);
+            if (!cue || !strcmp(cue->cue->category, "anonymous"))
                 continue;
+            const char *cat = cue->cue->category;
+            uint32_t end = cue->tok_end;
             bool frame = strstr(cat, "frame") != NULL;
             int32_t sp = -1, out = -1;
             if (frame) {
@@ -163,7 +150,7 @@ int ms_find_attributions(ms_xctx *x)
             at->end = t->tok[end - 1].end;
             at->speaker = sp;
             at->outlet = out >= 0 ? actor(x, out)->entity : NULL;
-            at->verb = cue_phrase(x, i);
+            at->verb = cue->cue->phrase; /* the reporting word */
             at->anonymous = anonymous || (sp >= 0 && (actor(x, sp)->flags & MS_ACT_ANON));
             at->sent = (uint32_t)s;
             uint32_t last = sp >= 0 ? actor(x, sp)->tok_end : end;

@@ -32,6 +32,9 @@ typedef struct ms_xctx {
     int32_t *cue_first;           /* per token: first cue hit starting there, or -1 */
 } ms_xctx;
 
+/* The first cue of `group` (and category `cat`, when given) starting at
+ * token i, or NULL. */
+const ms_cuehit *ms_cue_hit(const ms_xctx *x, uint32_t i, int group, const char *cat);
 /* The category of a cue of `group` starting at token i (NULL if none); *end
  * gets the token after it. When `cat` is given, only that category counts. */
 const char *ms_cue_at(const ms_xctx *x, uint32_t i, int group, const char *cat, uint32_t *end);

@@ -681,6 +681,22 @@ static int32_t place_actor(ms_xctx *x, uint32_t from, uint32_t end)
     return -1;
 }
 
+/* The event of the nearest trigger before trigger hi in its sentence (from
+ * token a0) that became one, or -1. With `verb_of_type`, only a verb of that
+ * type counts, and the search stops `reach` tokens before the trigger. */
+static int earlier_event(const ms_xctx *x, size_t hi, uint32_t a0, uint32_t reach, const char *verb_of_type)
+{
+    const ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, hi);
+    for (size_t q = hi; q-- > 0;) {
+        const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
+        if (p->tok_first < a0 || h->tok_first - p->tok_end > reach)
+            break;
+        if (p->event >= 0 && (!verb_of_type || (p->g->pos == 'V' && !strcmp(p->g->type, verb_of_type))))
+            return p->event;
+    }
+    return -1;
+}
+
 static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_t s)
 {
     ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, hi);
@@ -700,25 +716,17 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     }
     /* في + an event noun of the act just told (تسلل … في هجوم): the same act */
     if (!toll && g->pos == 'N' && h->tok_first > a0 && tok_is(x, h->tok_first - 1, "\xD9\x81\xD9\x8A")) {
-        for (size_t q = hi; q-- > 0;) {
-            const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
-            if (p->tok_first < a0 || h->tok_first - p->tok_end > 10)
-                break;
-            if (p->event >= 0 && p->g->pos == 'V' && !strcmp(p->g->type, g->type)) {
-                h->event = p->event;
-                return;
-            }
+        int ev = earlier_event(x, hi, a0, 10, g->type);
+        if (ev >= 0) {
+            h->event = ev;
+            return;
         }
     }
     if (toll) {
-        for (size_t q = hi; q-- > 0;) {
-            const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
-            if (p->tok_first < a0)
-                break;
-            if (p->event >= 0) {
-                h->event = p->event;
-                return;
-            }
+        int ev = earlier_event(x, hi, a0, UINT32_MAX, NULL);
+        if (ev >= 0) {
+            h->event = ev;
+            return;
         }
     }
     ms_event e = {0};
@@ -888,17 +896,9 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         /* و + verb without a subject of its own: the subject of the verb it
          * is coordinated with (بايدن كتب … وحضهما) */
         if (a < 0 && !nominal && opens) {
-            for (size_t q = hi; q-- > 0;) {
-                const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
-                if (p->tok_first < a0)
-                    break;
-                if (p->event < 0)
-                    continue;
-                const ms_event *pe = &MSVEC_AT(&x->a->events, ms_event, p->event);
-                if (pe->nactor)
-                    a = pe->actor[0];
-                break;
-            }
+            int ev = earlier_event(x, hi, a0, UINT32_MAX, NULL);
+            if (ev >= 0 && MSVEC_AT(&x->a->events, ms_event, ev).nactor)
+                a = MSVEC_AT(&x->a->events, ms_event, ev).actor[0];
             /* none: the subject the sentence opens with (الرئيس كتب … وحثه) */
             uint32_t k0 = a0;
             while (k0 < h->tok_first && x->actor_at[k0] < 0 && x->t->tok[k0].kind == MS_TOK_PUNCT)

@@ -6,7 +6,7 @@
 #include "extract/ctx.h"
 #include "lexicon/actors.h"
 
-const char *ms_cue_at(const ms_xctx *x, uint32_t i, int group, const char *cat, uint32_t *end)
+const ms_cuehit *ms_cue_hit(const ms_xctx *x, uint32_t i, int group, const char *cat)
 {
     if (i >= x->t->ntok)
         return NULL;
@@ -14,13 +14,18 @@ const char *ms_cue_at(const ms_xctx *x, uint32_t i, int group, const char *cat, 
         const ms_cuehit *h = &MSVEC_AT(&x->cues, ms_cuehit, c);
         if (h->tok_first != i)
             break;
-        if (h->cue->group == group && (!cat || !strcmp(h->cue->category, cat))) {
-            if (end)
-                *end = h->tok_end;
-            return h->cue->category;
-        }
+        if (h->cue->group == group && (!cat || !strcmp(h->cue->category, cat)))
+            return h;
     }
     return NULL;
+}
+
+const char *ms_cue_at(const ms_xctx *x, uint32_t i, int group, const char *cat, uint32_t *end)
+{
+    const ms_cuehit *h = ms_cue_hit(x, i, group, cat);
+    if (h && end)
+        *end = h->tok_end;
+    return h ? h->cue->category : NULL;
 }
 
 bool ms_cue_before(const ms_xctx *x, uint32_t i, int group, const char *cat, uint32_t *first)

@@ -103,6 +103,14 @@ static const char *extra_get(const char *ex, size_t n, const char *key, size_t *
     return NULL;
 }
 
+/* Is the extra `key` set to `want`? */
+static bool extra_is(const char *ex, size_t n, const char *key, const char *want)
+{
+    size_t vn;
+    const char *v = extra_get(ex, n, key, &vn);
+    return v && vn == strlen(want) && !memcmp(v, want, vn);
+}
+
 /* The next space-separated word of a phrase from *i: [*i, *e). */
 static bool next_word(const char *phrase, size_t n, size_t *i, size_t *e)
 {
@@ -265,11 +273,11 @@ static bool load_actors(ms_lexicon *lx, ms_textmodel *tm)
                 e->captive = vn == 7 && !memcmp(v, "captive", 7);
                 e->source = vn == 6 && !memcmp(v, "source", 6);
             }
-            if ((v = extra_get(f[8], fl[8], "number", &vn)) && vn == 2 && !memcmp(v, "du", 2))
+            if (extra_is(f[8], fl[8], "number", "du"))
                 e->dual = 1;
-            if ((v = extra_get(f[8], fl[8], "adj", &vn)) && vn == 3 && !memcmp(v, "yes", 3))
+            if (extra_is(f[8], fl[8], "adj", "yes"))
                 e->adj = 1;
-            if ((v = extra_get(f[8], fl[8], "body", &vn)) && vn == 3 && !memcmp(v, "yes", 3))
+            if (extra_is(f[8], fl[8], "body", "yes"))
                 e->body = 1;
             if ((v = extra_get(f[8], fl[8], "ref_sector", &vn)))
                 e->ref_sector = intern(lx, v, vn);
@@ -357,7 +365,7 @@ static bool load_triggers(ms_lexicon *lx, ms_textmodel *tm)
             g->passive = extra_get(f[7], fl[7], "passive", &vn) != NULL;
             g->also_negator = extra_get(f[7], fl[7], "also_negator", &vn) != NULL;
             g->needs_recipient = extra_get(f[7], fl[7], "needs", &vn) != NULL;
-            g->swap = (v = extra_get(f[7], fl[7], "roles", &vn)) && vn == 4 && !memcmp(v, "swap", 4);
+            g->swap = extra_is(f[7], fl[7], "roles", "swap");
         }
         if (!g->type) {
             problem(lx, tname, ln, "missing type%.*s", "", 0);
