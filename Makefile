@@ -11,7 +11,7 @@
 CC       ?= cc
 PYTHON   ?= python3
 BUILD    ?= build
-PKGS     := icu-i18n icu-uc libxml-2.0 jansson libutf8proc
+PKGS     := icu-i18n icu-uc libxml-2.0 jansson yajl libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 OPT      ?= -O2

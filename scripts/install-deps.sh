@@ -3,7 +3,7 @@
 # does nothing when everything is already installed. Needs root (or sudo).
 set -euo pipefail
 pkgs=(build-essential pkg-config python3 clang libclang-rt-dev
-      libutf8proc-dev libstemmer-dev libicu-dev libxml2-dev libjansson-dev
+      libutf8proc-dev libstemmer-dev libicu-dev libxml2-dev libjansson-dev libyajl-dev
       hunspell-ar iso-codes)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -1,25 +1,83 @@
 /* json.c — a document as one JSON object: the output contract. */
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <yajl/yajl_gen.h>
 
 #include "assemble/analysis.h"
 #include "output/output.h"
 
-json_t *ms_json_str_or_null(const char *s) { return s ? json_string_nocheck(s) : json_null(); }
+/* The writer streams into a yajl generator: no tree is built, strings are
+ * escaped as they are copied. A generator error (out of memory, invalid
+ * UTF-8) latches in w->err and the document fails as a whole. */
+typedef struct jw {
+    yajl_gen g;
+    int err;
+} jw;
 
-json_t *ms_json_span_text(const ms_analysis *a, uint32_t s, uint32_t e)
+static void chk(jw *w, yajl_gen_status st)
 {
-    if (e < s || e > a->text_len)
-        return json_null();
-    return json_stringn_nocheck(a->text + s, e - s);
+    if (st != yajl_gen_status_ok && !w->err)
+        w->err = st == yajl_gen_invalid_string ? MARSAD_EINVAL : MARSAD_ENOMEM;
 }
 
-json_t *ms_json_number(double v)
+static void jw_strn(jw *w, const char *s, size_t n) { chk(w, yajl_gen_string(w->g, (const unsigned char *)s, n)); }
+static void jw_str(jw *w, const char *s) { jw_strn(w, s, strlen(s)); }
+static void jw_key(jw *w, const char *k) { jw_str(w, k); }
+static void jw_null(jw *w) { chk(w, yajl_gen_null(w->g)); }
+static void jw_bool(jw *w, bool b) { chk(w, yajl_gen_bool(w->g, b)); }
+static void jw_int(jw *w, long long v) { chk(w, yajl_gen_integer(w->g, v)); }
+static void jw_open(jw *w) { chk(w, yajl_gen_map_open(w->g)); }
+static void jw_close(jw *w) { chk(w, yajl_gen_map_close(w->g)); }
+static void jw_aopen(jw *w) { chk(w, yajl_gen_array_open(w->g)); }
+static void jw_aclose(jw *w) { chk(w, yajl_gen_array_close(w->g)); }
+static void jw_str_or_null(jw *w, const char *s) { s ? jw_str(w, s) : jw_null(w); }
+
+/* A real with ten significant digits, always with a fraction or exponent
+ * so that it reads back as a real: 2.5, -5.0, 1e20. */
+static void jw_real(jw *w, double v)
 {
-    if (v == (double)(json_int_t)v && v < 9e15 && v > -9e15)
-        return json_integer((json_int_t)v);
-    return json_real(v);
+    char buf[40];
+    int n = snprintf(buf, sizeof buf - 2, "%.10g", v);
+    if (n <= 0 || (size_t)n >= sizeof buf - 2 || !isfinite(v)) {
+        jw_null(w);
+        return;
+    }
+    char *e = strchr(buf, 'e');
+    if (e) {
+        /* exponent without '+' and leading zeros: 1e+05 -> 1e5 */
+        char *p = e + 1, *q = e + 1;
+        if (*p == '+')
+            p++;
+        else if (*p == '-')
+            q = ++p;
+        while (*p == '0' && p[1])
+            p++;
+        memmove(q, p, strlen(p) + 1);
+        n = (int)strlen(buf);
+    } else if (!strchr(buf, '.')) {
+        memcpy(buf + n, ".0", 3);
+        n += 2;
+    }
+    chk(w, yajl_gen_number(w->g, buf, (size_t)n));
+}
+
+static void jw_number(jw *w, double v)
+{
+    if (v == (double)(long long)v && v < 9e15 && v > -9e15)
+        jw_int(w, (long long)v);
+    else
+        jw_real(w, v);
+}
+
+static void jw_span_text(jw *w, const ms_analysis *a, uint32_t s, uint32_t e)
+{
+    if (e < s || e > a->text_len)
+        jw_null(w);
+    else
+        jw_strn(w, a->text + s, e - s);
 }
 
 void ms_format_date(const ms_date *d, char *buf, size_t cap)
@@ -32,208 +90,343 @@ void ms_format_date(const ms_date *d, char *buf, size_t cap)
         snprintf(buf, cap, "%04d-%02d-%02d", d->year, d->month, d->day);
 }
 
-json_t *ms_json_actor(const ms_analysis *a, const ms_actor *ac)
+static void actor_json(jw *w, const ms_analysis *a, const ms_actor *ac)
 {
-    json_t *o = json_object();
-    json_object_set_new_nocheck(o, "code", ac->code[0] ? json_string_nocheck(ac->code) : json_null());
-    json_object_set_new_nocheck(o, "sector", ms_json_str_or_null(ac->sector));
-    json_object_set_new_nocheck(o, "entity", ms_json_str_or_null(ac->entity));
-    json_object_set_new_nocheck(o, "entity_text", ms_json_span_text(a, ac->start, ac->end));
-    if (ac->office)
-        json_object_set_new_nocheck(o, "office", json_string_nocheck(ac->office));
-    if (ac->kind)
-        json_object_set_new_nocheck(o, "kind", json_string_nocheck(ac->kind));
-    if (ac->flags & MS_ACT_ANON)
-        json_object_set_new_nocheck(o, "anonymous", json_true());
-    if (ac->flags & MS_ACT_AMBIGUOUS)
-        json_object_set_new_nocheck(o, "ambiguous", json_true());
-    if (ac->flags & MS_ACT_COREF)
-        json_object_set_new_nocheck(o, "coreference", json_true());
-    json_object_set_new_nocheck(o, "span", json_pack("[ii]", (json_int_t)ac->start, (json_int_t)ac->end));
-    return o;
+    jw_open(w);
+    jw_key(w, "code");
+    ac->code[0] ? jw_str(w, ac->code) : jw_null(w);
+    jw_key(w, "sector");
+    jw_str_or_null(w, ac->sector);
+    jw_key(w, "entity");
+    jw_str_or_null(w, ac->entity);
+    jw_key(w, "entity_text");
+    jw_span_text(w, a, ac->start, ac->end);
+    if (ac->office) {
+        jw_key(w, "office");
+        jw_str(w, ac->office);
+    }
+    if (ac->kind) {
+        jw_key(w, "kind");
+        jw_str(w, ac->kind);
+    }
+    if (ac->flags & MS_ACT_ANON) {
+        jw_key(w, "anonymous");
+        jw_bool(w, true);
+    }
+    if (ac->flags & MS_ACT_AMBIGUOUS) {
+        jw_key(w, "ambiguous");
+        jw_bool(w, true);
+    }
+    if (ac->flags & MS_ACT_COREF) {
+        jw_key(w, "coreference");
+        jw_bool(w, true);
+    }
+    jw_key(w, "span");
+    jw_aopen(w);
+    jw_int(w, ac->start);
+    jw_int(w, ac->end);
+    jw_aclose(w);
+    jw_close(w);
 }
 
-static void set_date_field(json_t *o, const char *key, const ms_analysis *a, int date_idx)
+static void date_field(jw *w, const char *key, const ms_analysis *a, int date_idx)
 {
     char buf[16];
+    jw_key(w, key);
     if (date_idx >= 0 && (size_t)date_idx < a->dates.n) {
         ms_format_date(&MSVEC_AT(&a->dates, ms_date, date_idx), buf, sizeof buf);
-        json_object_set_new_nocheck(o, key, json_string_nocheck(buf));
+        jw_str(w, buf);
     } else if (a->doc_date.y && a->doc_date.d) {
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", a->doc_date.y, a->doc_date.m, a->doc_date.d);
-        json_object_set_new_nocheck(o, key, json_string_nocheck(buf));
+        jw_str(w, buf);
     } else {
-        json_object_set_new_nocheck(o, key, json_null());
+        jw_null(w);
     }
 }
 
-json_t *ms_json_attrib(const ms_analysis *a, int idx)
+static void attrib_json(jw *w, const ms_analysis *a, int idx)
 {
-    if (idx < 0 || (size_t)idx >= a->attribs.n)
-        return json_null();
+    if (idx < 0 || (size_t)idx >= a->attribs.n) {
+        jw_null(w);
+        return;
+    }
     const ms_attrib *at = &MSVEC_AT(&a->attribs, ms_attrib, idx);
-    json_t *o = json_object();
-    json_object_set_new_nocheck(o, "speaker", at->speaker >= 0 ? ms_json_actor(a, &MSVEC_AT(&a->actors, ms_actor, at->speaker))
-                                                       : json_null());
-    json_object_set_new_nocheck(o, "outlet", ms_json_str_or_null(at->outlet));
-    json_object_set_new_nocheck(o, "anonymous", json_boolean(at->anonymous));
-    json_object_set_new_nocheck(o, "verb", ms_json_str_or_null(at->verb));
-    json_object_set_new_nocheck(o, "text", ms_json_span_text(a, at->start, at->end));
-    if (at->quote_end > at->quote_start)
-        json_object_set_new_nocheck(o, "quote", ms_json_span_text(a, at->quote_start, at->quote_end));
-    return o;
+    jw_open(w);
+    jw_key(w, "speaker");
+    if (at->speaker >= 0)
+        actor_json(w, a, &MSVEC_AT(&a->actors, ms_actor, at->speaker));
+    else
+        jw_null(w);
+    jw_key(w, "outlet");
+    jw_str_or_null(w, at->outlet);
+    jw_key(w, "anonymous");
+    jw_bool(w, at->anonymous);
+    jw_key(w, "verb");
+    jw_str_or_null(w, at->verb);
+    jw_key(w, "text");
+    jw_span_text(w, a, at->start, at->end);
+    if (at->quote_end > at->quote_start) {
+        jw_key(w, "quote");
+        jw_span_text(w, a, at->quote_start, at->quote_end);
+    }
+    jw_close(w);
 }
 
-static json_t *actor_list(const ms_analysis *a, const int *idx, int n)
+static void actor_list(jw *w, const char *key, const ms_analysis *a, const int *idx, int n)
 {
-    json_t *arr = json_array();
+    jw_key(w, key);
+    jw_aopen(w);
     for (int i = 0; i < n; i++)
         if (idx[i] >= 0 && (size_t)idx[i] < a->actors.n)
-            json_array_append_new(arr, ms_json_actor(a, &MSVEC_AT(&a->actors, ms_actor, idx[i])));
-    return arr;
+            actor_json(w, a, &MSVEC_AT(&a->actors, ms_actor, idx[i]));
+    jw_aclose(w);
 }
 
-static json_t *sentence_text(const ms_analysis *a, uint32_t sent)
+static void sentence_text(jw *w, const ms_analysis *a, uint32_t sent)
 {
     if (sent >= a->t.nsent)
-        return json_null();
-    return ms_json_span_text(a, a->t.sent[sent].start, a->t.sent[sent].end);
+        jw_null(w);
+    else
+        jw_span_text(w, a, a->t.sent[sent].start, a->t.sent[sent].end);
 }
 
-static json_t *events_json(const ms_analysis *a)
+static void events_json(jw *w, const ms_analysis *a)
 {
-    json_t *arr = json_array();
+    jw_key(w, "events");
+    jw_aopen(w);
     for (size_t i = 0; i < a->events.n; i++) {
         const ms_event *e = &MSVEC_AT(&a->events, ms_event, i);
         if (e->dropped)
             continue;
-        json_t *o = json_object();
-        json_object_set_new_nocheck(o, "event_type", json_string_nocheck(e->type));
-        json_object_set_new_nocheck(o, "mode", e->mode && *e->mode ? json_string_nocheck(e->mode) : json_null());
-        json_object_set_new_nocheck(o, "cameo", ms_json_str_or_null(e->cameo));
-        json_object_set_new_nocheck(o, "goldstein", json_real(e->goldstein));
-        json_object_set_new_nocheck(o, "actor", actor_list(a, e->actor, e->nactor));
-        json_object_set_new_nocheck(o, "recipient", actor_list(a, e->recipient, e->nrecipient));
-        json_object_set_new_nocheck(o, "mediator", actor_list(a, e->mediator, e->nmediator));
-        set_date_field(o, "date", a, e->date);
+        jw_open(w);
+        jw_key(w, "event_type");
+        jw_str(w, e->type);
+        jw_key(w, "mode");
+        e->mode && *e->mode ? jw_str(w, e->mode) : jw_null(w);
+        jw_key(w, "cameo");
+        jw_str_or_null(w, e->cameo);
+        jw_key(w, "goldstein");
+        jw_real(w, e->goldstein);
+        actor_list(w, "actor", a, e->actor, e->nactor);
+        actor_list(w, "recipient", a, e->recipient, e->nrecipient);
+        actor_list(w, "mediator", a, e->mediator, e->nmediator);
+        date_field(w, "date", a, e->date);
+        jw_key(w, "location");
         if (e->location >= 0 && (size_t)e->location < a->places.n) {
             const ms_place *p = &MSVEC_AT(&a->places, ms_place, e->location);
-            json_t *loc = json_object();
-            json_object_set_new_nocheck(loc, "name", ms_json_str_or_null(p->name));
-            json_object_set_new_nocheck(loc, "code", p->code[0] ? json_string_nocheck(p->code) : json_null());
-            json_object_set_new_nocheck(loc, "text", ms_json_span_text(a, p->start, p->end));
-            json_object_set_new_nocheck(o, "location", loc);
+            jw_open(w);
+            jw_key(w, "name");
+            jw_str_or_null(w, p->name);
+            jw_key(w, "code");
+            p->code[0] ? jw_str(w, p->code) : jw_null(w);
+            jw_key(w, "text");
+            jw_span_text(w, a, p->start, p->end);
+            jw_close(w);
         } else {
-            json_object_set_new_nocheck(o, "location", json_null());
+            jw_null(w);
         }
-        json_object_set_new_nocheck(o, "modality", json_string_nocheck(ms_modality_name(e->modality)));
-        json_object_set_new_nocheck(o, "attribution", ms_json_attrib(a, e->attrib));
-        json_object_set_new_nocheck(o, "trigger", ms_json_span_text(a, e->trig_start, e->trig_end));
-        json_object_set_new_nocheck(o, "text", sentence_text(a, e->sent));
-        json_object_set_new_nocheck(o, "mentions", json_integer(e->mentions ? e->mentions : 1));
-        json_array_append_new(arr, o);
+        jw_key(w, "modality");
+        jw_str(w, ms_modality_name(e->modality));
+        jw_key(w, "attribution");
+        attrib_json(w, a, e->attrib);
+        jw_key(w, "trigger");
+        jw_span_text(w, a, e->trig_start, e->trig_end);
+        jw_key(w, "text");
+        sentence_text(w, a, e->sent);
+        jw_key(w, "mentions");
+        jw_int(w, e->mentions ? e->mentions : 1);
+        jw_close(w);
     }
-    return arr;
+    jw_aclose(w);
 }
 
-static json_t *figures_json(const ms_analysis *a)
+static void figures_json(jw *w, const ms_analysis *a)
 {
-    json_t *arr = json_array();
+    jw_key(w, "figures");
+    jw_aopen(w);
     for (size_t i = 0; i < a->figures.n; i++) {
         const ms_figure *f = &MSVEC_AT(&a->figures, ms_figure, i);
         const ms_number *n = &MSVEC_AT(&a->numbers, ms_number, f->number);
-        json_t *o = json_object();
-        json_object_set_new_nocheck(o, "type", json_string_nocheck(f->type));
-        json_object_set_new_nocheck(o, "value", n->has_value ? ms_json_number(n->value) : json_null());
-        json_object_set_new_nocheck(o, "qualifier", json_string_nocheck(ms_qualifier_name(n->qualifier)));
+        jw_open(w);
+        jw_key(w, "type");
+        jw_str(w, f->type);
+        jw_key(w, "value");
+        n->has_value ? jw_number(w, n->value) : jw_null(w);
+        jw_key(w, "qualifier");
+        jw_str(w, ms_qualifier_name(n->qualifier));
         if (n->qualifier == MS_Q_RANGE || n->qualifier == MS_Q_VAGUE) {
-            json_object_set_new_nocheck(o, "low", ms_json_number(n->low));
-            json_object_set_new_nocheck(o, "high", ms_json_number(n->high));
+            jw_key(w, "low");
+            jw_number(w, n->low);
+            jw_key(w, "high");
+            jw_number(w, n->high);
         }
-        json_object_set_new_nocheck(o, "noun", f->noun_end > f->noun_start ? ms_json_span_text(a, f->noun_start, f->noun_end)
-                                                                   : json_null());
-        json_object_set_new_nocheck(o, "population", f->population[0] ? json_string_nocheck(f->population) : json_null());
+        jw_key(w, "noun");
+        if (f->noun_end > f->noun_start)
+            jw_span_text(w, a, f->noun_start, f->noun_end);
+        else
+            jw_null(w);
+        jw_key(w, "population");
+        f->population[0] ? jw_str(w, f->population) : jw_null(w);
         /* the index among the events printed (merged ones are not) */
-        json_int_t ev = -1;
+        long long ev = -1;
         if (f->event >= 0 && (size_t)f->event < a->events.n && !MSVEC_AT(&a->events, ms_event, f->event).dropped) {
             ev = 0;
             for (int k = 0; k < f->event; k++)
                 ev += !MSVEC_AT(&a->events, ms_event, k).dropped;
         }
-        json_object_set_new_nocheck(o, "event", ev >= 0 ? json_integer(ev) : json_null());
-        set_date_field(o, "date", a, f->date);
-        json_object_set_new_nocheck(o, "modality", json_string_nocheck(ms_modality_name(f->modality)));
-        json_object_set_new_nocheck(o, "attribution", ms_json_attrib(a, f->attrib));
-        json_object_set_new_nocheck(o, "number_text", ms_json_span_text(a, n->start, n->end));
-        json_object_set_new_nocheck(o, "text", sentence_text(a, f->sent));
-        json_array_append_new(arr, o);
+        jw_key(w, "event");
+        ev >= 0 ? jw_int(w, ev) : jw_null(w);
+        date_field(w, "date", a, f->date);
+        jw_key(w, "modality");
+        jw_str(w, ms_modality_name(f->modality));
+        jw_key(w, "attribution");
+        attrib_json(w, a, f->attrib);
+        jw_key(w, "number_text");
+        jw_span_text(w, a, n->start, n->end);
+        jw_key(w, "text");
+        sentence_text(w, a, f->sent);
+        jw_close(w);
     }
-    return arr;
+    jw_aclose(w);
+}
+
+static void analysis_json(jw *w, const ms_analysis *a)
+{
+    events_json(w, a);
+    figures_json(w, a);
+    jw_key(w, "dates");
+    jw_aopen(w);
+    for (size_t i = 0; i < a->dates.n; i++) {
+        const ms_date *dt = &MSVEC_AT(&a->dates, ms_date, i);
+        char buf[16];
+        ms_format_date(dt, buf, sizeof buf);
+        jw_open(w);
+        jw_key(w, "text");
+        jw_span_text(w, a, dt->start, dt->end);
+        jw_key(w, "value");
+        jw_str(w, buf);
+        jw_key(w, "precision");
+        jw_str(w, dt->precision == MS_PREC_DAY ? "day" : dt->precision == MS_PREC_MONTH ? "month" : "year");
+        if (dt->relative) {
+            jw_key(w, "relative");
+            jw_bool(w, true);
+        }
+        if (dt->hijri) {
+            jw_key(w, "hijri");
+            jw_bool(w, true);
+        }
+        jw_close(w);
+    }
+    jw_aclose(w);
+    jw_key(w, "attributions");
+    jw_aopen(w);
+    for (size_t i = 0; i < a->attribs.n; i++)
+        attrib_json(w, a, (int)i);
+    jw_aclose(w);
+    jw_key(w, "actors");
+    jw_aopen(w);
+    for (size_t i = 0; i < a->actors.n; i++)
+        actor_json(w, a, &MSVEC_AT(&a->actors, ms_actor, i));
+    jw_aclose(w);
+    jw_key(w, "stats");
+    jw_open(w);
+    jw_key(w, "sentences");
+    jw_int(w, (long long)a->t.nsent);
+    jw_key(w, "tokens");
+    jw_int(w, (long long)a->t.ntok);
+    jw_close(w);
+}
+
+static void doc_json(jw *w, const marsad_doc *d, unsigned flags)
+{
+    jw_open(w);
+    jw_key(w, "id");
+    jw_str_or_null(w, d->id);
+    jw_key(w, "source");
+    jw_str_or_null(w, d->source);
+    jw_key(w, "url");
+    jw_str_or_null(w, d->url);
+    jw_key(w, "format");
+    jw_str_or_null(w, d->format);
+    jw_key(w, "title");
+    jw_str_or_null(w, d->title);
+    jw_key(w, "outlet");
+    jw_str_or_null(w, d->outlet);
+    jw_key(w, "published");
+    if (d->published) {
+        size_t n = strlen(d->published);
+        jw_strn(w, d->published, n < 10 ? n : 10);
+    } else {
+        jw_null(w);
+    }
+    jw_key(w, "published_inferred");
+    jw_bool(w, d->published_inferred);
+    jw_key(w, "published_text");
+    jw_str_or_null(w, d->published_text);
+    jw_key(w, "dateline");
+    jw_str_or_null(w, d->dateline);
+    if (!(flags & MARSAD_JSON_NO_BODY)) {
+        jw_key(w, "body");
+        d->body ? jw_strn(w, d->body, d->body_len) : jw_null(w);
+    }
+    jw_key(w, "removed");
+    jw_aopen(w);
+    for (size_t i = 0; i < d->removed.n; i++) {
+        const ms_removed *r = &MSVEC_AT(&d->removed, ms_removed, i);
+        jw_open(w);
+        jw_key(w, "kind");
+        jw_str(w, r->kind ? r->kind : "other");
+        jw_key(w, "text");
+        jw_str_or_null(w, r->text);
+        jw_close(w);
+    }
+    jw_aclose(w);
+    jw_key(w, "repaired");
+    jw_int(w, (long long)d->repaired);
+    if (d->an)
+        analysis_json(w, d->an);
+    jw_close(w);
+}
+
+/* --pretty: read the compact text back and indent it (a tool for people,
+ * not the batch path). */
+static char *indent(const char *s, size_t n)
+{
+    json_t *o = json_loadb(s, n, 0, NULL);
+    if (!o)
+        return NULL;
+    char *p = json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(10) | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    return p;
 }
 
 int marsad_doc_to_json(const marsad_doc *d, unsigned flags, char **out, size_t *len)
 {
     if (!d || !out)
         return MARSAD_EINVAL;
-    json_t *o = json_object();
-    json_object_set_new_nocheck(o, "id", ms_json_str_or_null(d->id));
-    json_object_set_new_nocheck(o, "source", ms_json_str_or_null(d->source));
-    json_object_set_new_nocheck(o, "url", ms_json_str_or_null(d->url));
-    json_object_set_new_nocheck(o, "format", ms_json_str_or_null(d->format));
-    json_object_set_new_nocheck(o, "title", ms_json_str_or_null(d->title));
-    json_object_set_new_nocheck(o, "outlet", ms_json_str_or_null(d->outlet));
-    json_object_set_new_nocheck(o, "published", d->published ? json_stringn_nocheck(d->published, strlen(d->published) < 10 ? strlen(d->published) : 10)
-                                                     : json_null());
-    json_object_set_new_nocheck(o, "published_inferred", json_boolean(d->published_inferred));
-    json_object_set_new_nocheck(o, "published_text", ms_json_str_or_null(d->published_text));
-    json_object_set_new_nocheck(o, "dateline", ms_json_str_or_null(d->dateline));
-    if (!(flags & MARSAD_JSON_NO_BODY))
-        json_object_set_new_nocheck(o, "body", d->body ? json_stringn_nocheck(d->body, d->body_len) : json_null());
-    json_t *rem = json_array();
-    for (size_t i = 0; i < d->removed.n; i++) {
-        const ms_removed *r = &MSVEC_AT(&d->removed, ms_removed, i);
-        json_array_append_new(rem, json_pack("{s:s,s:s}", "kind", r->kind ? r->kind : "other", "text", r->text));
-    }
-    json_object_set_new_nocheck(o, "removed", rem);
-    json_object_set_new_nocheck(o, "repaired", json_integer((json_int_t)d->repaired));
-    const ms_analysis *a = d->an;
-    if (a) {
-        json_object_set_new_nocheck(o, "events", events_json(a));
-        json_object_set_new_nocheck(o, "figures", figures_json(a));
-        json_t *dates = json_array();
-        for (size_t i = 0; i < a->dates.n; i++) {
-            const ms_date *dt = &MSVEC_AT(&a->dates, ms_date, i);
-            char buf[16];
-            ms_format_date(dt, buf, sizeof buf);
-            json_t *x = json_object();
-            json_object_set_new_nocheck(x, "text", ms_json_span_text(a, dt->start, dt->end));
-            json_object_set_new_nocheck(x, "value", json_string_nocheck(buf));
-            json_object_set_new_nocheck(x, "precision",
-                                json_string_nocheck(dt->precision == MS_PREC_DAY ? "day" : dt->precision == MS_PREC_MONTH ? "month" : "year"));
-            if (dt->relative)
-                json_object_set_new_nocheck(x, "relative", json_true());
-            if (dt->hijri)
-                json_object_set_new_nocheck(x, "hijri", json_true());
-            json_array_append_new(dates, x);
-        }
-        json_object_set_new_nocheck(o, "dates", dates);
-        json_t *atts = json_array();
-        for (size_t i = 0; i < a->attribs.n; i++)
-            json_array_append_new(atts, ms_json_attrib(a, (int)i));
-        json_object_set_new_nocheck(o, "attributions", atts);
-        json_t *actors = json_array();
-        for (size_t i = 0; i < a->actors.n; i++)
-            json_array_append_new(actors, ms_json_actor(a, &MSVEC_AT(&a->actors, ms_actor, i)));
-        json_object_set_new_nocheck(o, "actors", actors);
-        json_object_set_new_nocheck(o, "stats", json_pack("{s:I,s:I}", "sentences", (json_int_t)a->t.nsent, "tokens",
-                                                  (json_int_t)a->t.ntok));
-    }
-    size_t jf = JSON_REAL_PRECISION(10) | ((flags & MARSAD_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT) |
-                JSON_PRESERVE_ORDER;
-    char *s = json_dumps(o, jf);
-    json_decref(o);
-    if (!s)
+    jw w = {yajl_gen_alloc(NULL), 0};
+    if (!w.g)
         return MARSAD_ENOMEM;
+    yajl_gen_config(w.g, yajl_gen_validate_utf8, 1);
+    doc_json(&w, d, flags);
+    const unsigned char *buf;
+    size_t n = 0;
+    if (!w.err)
+        chk(&w, yajl_gen_get_buf(w.g, &buf, &n));
+    char *s = NULL;
+    if (!w.err) {
+        if (flags & MARSAD_JSON_PRETTY) {
+            s = indent((const char *)buf, n);
+        } else if ((s = malloc(n + 1))) {
+            memcpy(s, buf, n);
+            s[n] = 0;
+        }
+        if (!s)
+            w.err = MARSAD_ENOMEM;
+    }
+    yajl_gen_free(w.g);
+    if (w.err)
+        return w.err;
     *out = s;
     if (len)
         *len = strlen(s);
