@@ -46,15 +46,11 @@ static size_t match_from(const ms_dict *d, const ms_text *t, uint32_t node, uint
     size_t best = 0;
     if (i >= end)
         return 0;
-    char buf[4][160];
-    size_t len[4];
-    size_t nf = ms_token_forms(t, &t->tok[i], buf, len);
-    for (size_t f = 0; f < nf; f++) {
-        uint32_t wid = ms_dict_word(d, buf[f], len[f]);
-        if (wid == UINT32_MAX)
-            continue;
-        uint32_t key[2] = {node, wid}, c;
-        if (!msmap_get(&d->edges, (const char *)key, sizeof key, &c))
+    uint32_t id[3];
+    ms_dict_token_ids(d, t, i, id);
+    for (size_t f = 0; f < 3; f++) {
+        uint32_t c = id[f] == UINT32_MAX ? 0 : ms_dict_child(d, node, id[f]);
+        if (!c)
             continue;
         uint32_t sub;
         size_t m = match_from(d, t, c, i + 1, end, &sub);
@@ -72,15 +68,11 @@ static size_t match_from(const ms_dict *d, const ms_text *t, uint32_t node, uint
 /* The first token's node for a split phrase: the head word alone. */
 static bool head_node(const ms_dict *d, const ms_text *t, uint32_t i, uint32_t *node)
 {
-    char buf[4][160];
-    size_t len[4];
-    size_t nf = ms_token_forms(t, &t->tok[i], buf, len);
-    for (size_t f = 0; f < nf; f++) {
-        uint32_t wid = ms_dict_word(d, buf[f], len[f]);
-        if (wid == UINT32_MAX)
-            continue;
-        uint32_t key[2] = {0, wid}, c;
-        if (msmap_get(&d->edges, (const char *)key, sizeof key, &c)) {
+    uint32_t id[3];
+    ms_dict_token_ids(d, t, i, id);
+    for (size_t f = 0; f < 3; f++) {
+        uint32_t c = id[f] == UINT32_MAX ? 0 : ms_dict_child(d, 0, id[f]);
+        if (c) {
             *node = c;
             return true;
         }

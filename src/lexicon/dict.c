@@ -5,11 +5,10 @@
 
 #define AR_AL "\xD8\xA7\xD9\x84"
 
-void ms_dict_init(ms_dict *d)
+void ms_dict_init(ms_dict *d, msmap *vocab)
 {
     memset(d, 0, sizeof *d);
-    msmap_init(&d->words);
-    msmap_init(&d->edges);
+    d->words = vocab;
     msvec_init(&d->node_first, sizeof(uint32_t));
     msvec_init(&d->payload_next, sizeof(uint32_t));
     msvec_init(&d->payload_val, sizeof(uint32_t));
@@ -20,23 +19,70 @@ void ms_dict_init(ms_dict *d)
 
 void ms_dict_free(ms_dict *d)
 {
-    msmap_free(&d->words);
-    msmap_free(&d->edges);
+    free(d->edges.keys);
+    free(d->edges.child);
     msvec_free(&d->node_first);
     msvec_free(&d->payload_next);
     msvec_free(&d->payload_val);
 }
 
-uint32_t ms_dict_word(const ms_dict *d, const char *w, size_t n)
+static inline uint64_t edge_key(uint32_t node, uint32_t wid) { return (uint64_t)node << 32 | wid; }
+
+static inline size_t edge_slot(uint64_t key, size_t cap)
 {
-    uint32_t id;
-    return msmap_get(&d->words, w, n, &id) ? id : UINT32_MAX;
+    /* Fibonacci hashing: the high bits of the product are well mixed */
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 32) & (cap - 1);
 }
 
-static uint32_t child(const ms_dict *d, uint32_t node, uint32_t wid)
+uint32_t ms_dict_child(const ms_dict *d, uint32_t node, uint32_t wid)
 {
-    uint32_t key[2] = {node, wid}, c;
-    return msmap_get(&d->edges, (const char *)key, sizeof key, &c) ? c : 0;
+    const ms_edges *e = &d->edges;
+    if (!e->cap)
+        return 0;
+    uint64_t key = edge_key(node, wid);
+    for (size_t j = edge_slot(key, e->cap);; j = (j + 1) & (e->cap - 1)) {
+        if (!e->child[j])
+            return 0;
+        if (e->keys[j] == key)
+            return e->child[j];
+    }
+}
+
+static bool edge_put(ms_edges *e, uint32_t node, uint32_t wid, uint32_t child)
+{
+    if ((e->n + 1) * 2 > e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 1024;
+        uint64_t *k = malloc(cap * sizeof *k);
+        uint32_t *c = calloc(cap, sizeof *c);
+        if (!k || !c) {
+            free(k);
+            free(c);
+            return false;
+        }
+        for (size_t i = 0; i < e->cap; i++) {
+            if (!e->child[i])
+                continue;
+            size_t j = edge_slot(e->keys[i], cap);
+            while (c[j])
+                j = (j + 1) & (cap - 1);
+            k[j] = e->keys[i];
+            c[j] = e->child[i];
+        }
+        free(e->keys);
+        free(e->child);
+        e->keys = k;
+        e->child = c;
+        e->cap = cap;
+    }
+    uint64_t key = edge_key(node, wid);
+    size_t j = edge_slot(key, e->cap);
+    while (e->child[j] && e->keys[j] != key)
+        j = (j + 1) & (e->cap - 1);
+    if (!e->child[j])
+        e->n++;
+    e->keys[j] = key;
+    e->child[j] = child;
+    return true;
 }
 
 int ms_dict_add(ms_dict *d, const char *phrase, size_t n, uint32_t value)
@@ -51,16 +97,15 @@ int ms_dict_add(ms_dict *d, const char *phrase, size_t n, uint32_t value)
         size_t wn;
         const char *w = ms_tok_norm(&t, k, &wn);
         uint32_t wid;
-        if (!msmap_get(&d->words, w, wn, &wid)) {
-            wid = (uint32_t)d->words.n;
-            if (!msmap_put(&d->words, w, wn, wid))
+        if (!msmap_get(d->words, w, wn, &wid)) {
+            wid = (uint32_t)d->words->n;
+            if (!msmap_put(d->words, w, wn, wid))
                 goto oom;
         }
-        uint32_t c = child(d, node, wid);
+        uint32_t c = ms_dict_child(d, node, wid);
         if (!c) {
             c = d->nnodes;
-            uint32_t key[2] = {node, wid};
-            if (!msvec_push(&d->node_first) || !msmap_put(&d->edges, (const char *)key, sizeof key, c))
+            if (!msvec_push(&d->node_first) || !edge_put(&d->edges, node, wid, c))
                 goto oom;
             d->nnodes++;
         }
@@ -136,14 +181,34 @@ static size_t token_forms(const ms_text *t, const ms_token *k, char albuf[160], 
     return nf;
 }
 
-size_t ms_token_forms(const ms_text *t, const ms_token *k, char buf[4][160], size_t len[4])
+static void token_ids(const msmap *vocab, const ms_text *t, size_t i, uint32_t id[3])
 {
     char albuf[160];
     const char *form[3];
-    size_t nf = token_forms(t, k, albuf, form, len);
-    for (size_t i = 0; i < nf; i++)
-        memcpy(buf[i], form[i], len[i]);
-    return nf;
+    size_t len[3];
+    size_t nf = token_forms(t, &t->tok[i], albuf, form, len);
+    for (size_t f = 0; f < 3; f++)
+        if (f >= nf || !msmap_get(vocab, form[f], len[f], &id[f]))
+            id[f] = UINT32_MAX;
+}
+
+int ms_dict_bind(const msmap *vocab, ms_text *t)
+{
+    free(t->wid);
+    t->wid = malloc((t->ntok ? t->ntok : 1) * 3 * sizeof *t->wid);
+    if (!t->wid)
+        return MARSAD_ENOMEM;
+    for (size_t i = 0; i < t->ntok; i++)
+        token_ids(vocab, t, i, t->wid + 3 * i);
+    return MARSAD_OK;
+}
+
+void ms_dict_token_ids(const ms_dict *d, const ms_text *t, size_t i, uint32_t id[3])
+{
+    if (t->wid)
+        memcpy(id, t->wid + 3 * i, 3 * sizeof *id);
+    else
+        token_ids(d->words, t, i, id);
 }
 
 typedef struct mstate {
@@ -165,21 +230,18 @@ static void walk(mstate *st, uint32_t node, size_t i, size_t depth)
     const ms_token *k = &st->t->tok[i];
     if (k->kind == MS_TOK_PUNCT && depth == 0)
         return;
-    char albuf[160];
-    const char *form[3];
-    size_t len[3];
-    size_t nf = token_forms(st->t, k, albuf, form, len);
+    uint32_t id[3];
+    ms_dict_token_ids(st->d, st->t, i, id);
     uint32_t seen[3];
     size_t nseen = 0;
-    for (size_t f = 0; f < nf; f++) {
+    for (size_t f = 0; f < 3; f++) {
         /* after the first word, a conjunction starts a new phrase ("X وY" is two),
          * unless the entry itself spells the word with it */
         if (depth && f > 0 && (k->pro & (MS_PRO_W | MS_PRO_F)))
+            break;
+        if (id[f] == UINT32_MAX)
             continue;
-        uint32_t wid = ms_dict_word(st->d, form[f], len[f]);
-        if (wid == UINT32_MAX)
-            continue;
-        uint32_t c = child(st->d, node, wid);
+        uint32_t c = ms_dict_child(st->d, node, id[f]);
         if (!c)
             continue;
         bool dup = false;

@@ -11,9 +11,17 @@
 
 #include "text/text.h"
 
+/* (node, word id) -> child node: open addressing on the pair as one key */
+typedef struct ms_edges {
+    uint64_t *keys;
+    uint32_t *child; /* 0: empty slot (the root is nobody's child) */
+    size_t n, cap;   /* cap: a power of two */
+} ms_edges;
+
 typedef struct ms_dict {
-    msmap words;        /* normalized word -> word id */
-    msmap edges;        /* (node, word id) -> child node */
+    msmap *words;       /* normalized word -> word id: the vocabulary, shared by the
+                           dictionaries of a lexicon so a text is looked up once */
+    ms_edges edges;
     msvec node_first;   /* uint32_t per node: first payload + 1, 0 = no entry ends here */
     msvec payload_next; /* uint32_t per payload: next payload + 1 on the same node */
     msvec payload_val;  /* uint32_t per payload: the caller's value */
@@ -21,12 +29,17 @@ typedef struct ms_dict {
     size_t nphrases;
 } ms_dict;
 
-void ms_dict_init(ms_dict *d);
+/* A dictionary over a vocabulary (not owned; it grows as phrases are added). */
+void ms_dict_init(ms_dict *d, msmap *vocab);
 void ms_dict_free(ms_dict *d);
 
 /* Add a phrase (raw text: tokenized and normalized here) with a value.
  * Returns the number of words (0 if the phrase has none), -1 on oom. */
 int ms_dict_add(ms_dict *d, const char *phrase, size_t n, uint32_t value);
+
+/* Look a text's tokens up in a vocabulary once (t->wid) so that matching
+ * goes by word ids. Matching an unbound text looks words up as it goes. */
+int ms_dict_bind(const msmap *vocab, ms_text *t);
 
 /* Longest match starting at token i, not crossing token `end`. Returns the
  * number of tokens matched (0: none) and the node reached. */
@@ -35,10 +48,11 @@ size_t ms_dict_match(const ms_dict *d, const ms_text *t, size_t i, size_t end, u
 /* Iterate the values ending at a node: it starts at 0; returns false at the end. */
 bool ms_dict_next_value(const ms_dict *d, uint32_t node, uint32_t *it, uint32_t *value);
 
-/* Word id of a normalized word, or UINT32_MAX. */
-uint32_t ms_dict_word(const ms_dict *d, const char *w, size_t n);
+/* The ids of the forms of token i (see above; UINT32_MAX: no such form or
+ * not in the vocabulary), in the order they are tried. */
+void ms_dict_token_ids(const ms_dict *d, const ms_text *t, size_t i, uint32_t id[3]);
 
-/* The forms under which token k can meet a dictionary word (up to 4). */
-size_t ms_token_forms(const ms_text *t, const ms_token *k, char buf[4][160], size_t len[4]);
+/* The child of a node by a word id, 0 if none. */
+uint32_t ms_dict_child(const ms_dict *d, uint32_t node, uint32_t wid);
 
 #endif

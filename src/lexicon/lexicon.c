@@ -417,9 +417,10 @@ ms_lexicon *ms_lexicon_new(ms_textmodel *tm, marsad_error *err)
         ms_seterr(err, MARSAD_ENOMEM, 0, 0, "out of memory");
         return NULL;
     }
-    ms_dict_init(&lx->actors);
-    ms_dict_init(&lx->triggers);
-    ms_dict_init(&lx->cues);
+    msmap_init(&lx->vocab);
+    ms_dict_init(&lx->actors, &lx->vocab);
+    ms_dict_init(&lx->triggers, &lx->vocab);
+    ms_dict_init(&lx->cues, &lx->vocab);
     msvec_init(&lx->actor_entries, sizeof(ms_actor_entry));
     msvec_init(&lx->trigger_entries, sizeof(ms_trigger));
     msvec_init(&lx->cue_entries, sizeof(ms_cue));
@@ -450,6 +451,7 @@ void ms_lexicon_free(ms_lexicon *lx)
     ms_dict_free(&lx->actors);
     ms_dict_free(&lx->triggers);
     ms_dict_free(&lx->cues);
+    msmap_free(&lx->vocab);
     msvec_free(&lx->actor_entries);
     msvec_free(&lx->trigger_entries);
     msvec_free(&lx->cue_entries);

@@ -63,6 +63,7 @@ typedef struct ms_cue {
 } ms_cue;
 
 typedef struct ms_lexicon {
+    msmap vocab;            /* the words of all three dictionaries */
     ms_dict actors, triggers, cues;
     msvec actor_entries;    /* ms_actor_entry */
     msvec trigger_entries;  /* ms_trigger */

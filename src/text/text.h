@@ -88,6 +88,9 @@ typedef struct ms_text {
     size_t ntok;
     ms_sentence *sent;
     size_t nsent;
+    /* the forms of each token (3 per token) as word ids of a lexicon's
+     * vocabulary, filled by ms_dict_bind (lexicon/dict.h); NULL until then */
+    uint32_t *wid;
 } ms_text;
 
 /* Per-thread state of the text layer kept from one text to the next (a

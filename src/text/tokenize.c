@@ -397,5 +397,6 @@ void ms_text_free(ms_text *t)
     ms_norm_free(&t->norm);
     free(t->tok);
     free(t->sent);
+    free(t->wid);
     memset(t, 0, sizeof *t);
 }
