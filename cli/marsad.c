@@ -40,7 +40,7 @@ static const char usage_text[] =
     "  lexicon lookup WORDS…    how words resolve to actors and triggers (--date D)\n"
     "  lexicon stats            knowledge entries by kind\n"
     "  lexicon check            validate the knowledge tables (exit 1 on problems)\n"
-    "  bench [--threads N] [--stage text|extract|all] PATHS…\n"
+    "  bench [--threads N] [--stage text|extract|all] [--repeat N] PATHS…\n"
     "                           throughput and peak memory: text stops after the text\n"
     "                           layer, extract after the analysis (no output), all\n"
     "                           (default) includes the JSON output\n"
@@ -183,6 +183,7 @@ typedef struct opts {
     unsigned json_flags;
     const char *view;
     int threads;
+    int repeat;
     int text_only;
     int no_output;
     const char *date;
@@ -286,6 +287,13 @@ static int parse_opts(int argc, char **argv, opts *o)
             o->threads = atoi(val);
             if (o->threads < 1 || o->threads > 64) {
                 usage_error("--threads needs a number from 1 to 64, not '%s'", val);
+                return -1;
+            }
+        } else if (!strcmp(a, "--repeat")) {
+            NEEDVAL();
+            o->repeat = atoi(val);
+            if (o->repeat < 1 || o->repeat > 1000) {
+                usage_error("--repeat needs a number from 1 to 1000, not '%s'", val);
                 return -1;
             }
         } else if (!strcmp(a, "--stage")) {
@@ -534,7 +542,11 @@ static void *bench_worker(void *arg)
         j->errors++;
         return NULL;
     }
-    for (size_t i = j->first; i < j->n; i += j->next_stride) {
+    size_t rounds = j->o->repeat ? (size_t)j->o->repeat : 1;
+    for (size_t k = 0; k < rounds * j->n; k++) {
+        size_t i = k % j->n;
+        if (i % j->next_stride != j->first)
+            continue;
         marsad_error err = {0};
         marsad_reader *r = marsad_reader_open(j->m, j->in[i].path, j->in[i].data, j->in[i].len,
                                               (marsad_format)j->o->input_format, &j->o->lib, &err);
@@ -611,6 +623,8 @@ static int run_bench(const marsad_model *m, char **paths, int npaths, const opts
             total += in[i].len;
     }
     int nt = o->threads ? o->threads : 1;
+    int rounds = o->repeat ? o->repeat : 1;
+    total *= (size_t)rounds; /* each file is read once, processed `rounds` times */
     bench_job jobs[64];
     pthread_t th[64];
     double t0 = now_s(), c0 = cpu_s();
@@ -634,9 +648,9 @@ static int run_bench(const marsad_model *m, char **paths, int npaths, const opts
         cpu = 1e-9;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("bench stage=%s threads=%d files=%zu input=%.1f MB body=%.1f MB docs=%zu sentences=%zu",
+    printf("bench stage=%s threads=%d repeat=%d files=%zu input=%.1f MB body=%.1f MB docs=%zu sentences=%zu",
            o->text_only ? "text" : o->no_output ? "extract" : "all",
-           nt, nfiles, total / 1e6, bytes / 1e6, docs, sents);
+           nt, rounds, nfiles, total / 1e6, bytes / 1e6, docs, sents);
     if (o->text_only)
         printf(" tokens=%zu", toks);
     printf(" errors=%zu\n", errors);

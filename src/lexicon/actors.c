@@ -430,10 +430,11 @@ static void copy_from(ms_actor *a, const ms_actor *b)
 static const ms_actor_entry *office_holder(const finder *f, const ms_actor_entry *role, const char *code)
 {
     const ms_actor_entry *found = NULL;
-    for (size_t i = 0; i < f->lx->person_entries.n; i++) {
-        uint32_t idx = MSVEC_AT(&f->lx->person_entries, uint32_t, i);
-        const ms_actor_entry *e = &MSVEC_AT(&f->lx->actor_entries, ms_actor_entry, idx);
-        if (strcmp(e->code, code) || e->former || !e->office || !(e->from.y || e->to.y) ||
+    const uint32_t *idx;
+    size_t n = ms_persons_of(f->lx, code, &idx);
+    for (size_t i = 0; i < n; i++) {
+        const ms_actor_entry *e = &MSVEC_AT(&f->lx->actor_entries, ms_actor_entry, idx[i]);
+        if (e->former || !e->office || !(e->from.y || e->to.y) ||
             !ms_role_names_office(role, e->office))
             continue;
         /* on the date; without one, the office's current holder */

@@ -21,6 +21,7 @@ void ms_dict_free(ms_dict *d)
 {
     free(d->edges.keys);
     free(d->edges.child);
+    free(d->root);
     msvec_free(&d->node_first);
     msvec_free(&d->payload_next);
     msvec_free(&d->payload_val);
@@ -36,6 +37,8 @@ static inline size_t edge_slot(uint64_t key, size_t cap)
 
 uint32_t ms_dict_child(const ms_dict *d, uint32_t node, uint32_t wid)
 {
+    if (node == 0 && wid < d->nroot)
+        return d->root[wid];
     const ms_edges *e = &d->edges;
     if (!e->cap)
         return 0;
@@ -85,8 +88,27 @@ static bool edge_put(ms_edges *e, uint32_t node, uint32_t wid, uint32_t child)
     return true;
 }
 
+bool ms_dict_seal(ms_dict *d)
+{
+    size_t n = d->words->n;
+    uint32_t *r = malloc((n ? n : 1) * sizeof *r);
+    if (!r)
+        return false;
+    free(d->root);
+    d->root = NULL;
+    d->nroot = 0;
+    for (size_t w = 0; w < n; w++)
+        r[w] = ms_dict_child(d, 0, (uint32_t)w);
+    d->root = r;
+    d->nroot = n;
+    return true;
+}
+
 int ms_dict_add(ms_dict *d, const char *phrase, size_t n, uint32_t value)
 {
+    free(d->root); /* the edges change: no longer sealed */
+    d->root = NULL;
+    d->nroot = 0;
     ms_text t;
     if (ms_text_analyze(NULL, phrase, n, MARSAD_NORM_DEFAULT, &t) != MARSAD_OK)
         return -1;

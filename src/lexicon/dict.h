@@ -25,6 +25,8 @@ typedef struct ms_dict {
     msvec node_first;   /* uint32_t per node: first payload + 1, 0 = no entry ends here */
     msvec payload_next; /* uint32_t per payload: next payload + 1 on the same node */
     msvec payload_val;  /* uint32_t per payload: the caller's value */
+    uint32_t *root;     /* after ms_dict_seal: child of the root by word id (0: none) */
+    size_t nroot;
     uint32_t nnodes;
     size_t nphrases;
 } ms_dict;
@@ -36,6 +38,10 @@ void ms_dict_free(ms_dict *d);
 /* Add a phrase (raw text: tokenized and normalized here) with a value.
  * Returns the number of words (0 if the phrase has none), -1 on oom. */
 int ms_dict_add(ms_dict *d, const char *phrase, size_t n, uint32_t value);
+
+/* Done adding: index the first words directly (most lookups are there).
+ * Adding later undoes it. Returns false on oom. */
+bool ms_dict_seal(ms_dict *d);
 
 /* Look a text's tokens up in a vocabulary once (t->wid) so that matching
  * goes by word ids. Matching an unbound text looks words up as it goes. */

@@ -410,6 +410,55 @@ static bool load_cues(ms_lexicon *lx, ms_textmodel *tm, const char *tname, int g
     return true;
 }
 
+typedef struct person_key {
+    char code[4];
+    uint32_t idx;
+} person_key;
+
+static int cmp_person(const void *a, const void *b)
+{
+    const person_key *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Office holders by country code, in file order within a code, so the
+ * holders of a code are one run (ms_persons_of). */
+static bool sort_persons(ms_lexicon *lx)
+{
+    size_t n = lx->person_entries.n;
+    person_key *k = malloc((n ? n : 1) * sizeof *k);
+    if (!k)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        k[i].idx = MSVEC_AT(&lx->person_entries, uint32_t, i);
+        memcpy(k[i].code, MSVEC_AT(&lx->actor_entries, ms_actor_entry, k[i].idx).code, sizeof k[i].code);
+    }
+    qsort(k, n, sizeof *k, cmp_person);
+    for (size_t i = 0; i < n; i++)
+        MSVEC_AT(&lx->person_entries, uint32_t, i) = k[i].idx;
+    free(k);
+    return true;
+}
+
+size_t ms_persons_of(const ms_lexicon *lx, const char *code, const uint32_t **first)
+{
+    const uint32_t *v = lx->person_entries.v;
+    size_t lo = 0, hi = lx->person_entries.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(MSVEC_AT(&lx->actor_entries, ms_actor_entry, v[mid]).code, code) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < lx->person_entries.n && !strcmp(MSVEC_AT(&lx->actor_entries, ms_actor_entry, v[end]).code, code))
+        end++;
+    *first = v + lo;
+    return end - lo;
+}
+
 ms_lexicon *ms_lexicon_new(ms_textmodel *tm, marsad_error *err)
 {
     ms_lexicon *lx = calloc(1, sizeof *lx);
@@ -436,6 +485,8 @@ ms_lexicon *ms_lexicon_new(ms_textmodel *tm, marsad_error *err)
               load_cues(lx, tm, "gen/attribution.tsv", MS_CUE_ATTRIB) &&
               load_cues(lx, tm, "data/grammar/figures.txt", MS_CUE_FIGURE) &&
               load_cues(lx, tm, "data/extract/roles.txt", MS_CUE_ROLE);
+    ok = ok && sort_persons(lx) && ms_dict_seal(&lx->actors) && ms_dict_seal(&lx->triggers) &&
+         ms_dict_seal(&lx->cues);
     if (!ok) {
         ms_seterr(err, MARSAD_ENOMEM, 0, 0, "out of memory while loading the lexicons");
         ms_lexicon_free(lx);

@@ -71,7 +71,7 @@ typedef struct ms_lexicon {
     msmap strings;          /* interned strings: text -> index in strtab */
     msvec strtab;           /* char * */
     size_t counts[MS_K_NKINDS];
-    msvec person_entries;   /* uint32_t: indices of the person entries (office holders) */
+    msvec person_entries;   /* uint32_t: indices of the person entries (office holders), by code */
     msmap name_words;       /* words of person names that are no everyday words (أوغلو, ساندرز) */
     const ms_textmodel *tm; /* the text model the lexicon was built with (dates of undated texts) */
     msbuf problems;         /* found while loading (lexicon check) */
@@ -82,6 +82,9 @@ typedef struct ms_lexicon {
  * segmentation knows them). */
 ms_lexicon *ms_lexicon_new(ms_textmodel *tm, marsad_error *err);
 void ms_lexicon_free(ms_lexicon *lx);
+
+/* The office holders of a country code: *first[0 .. return value). */
+size_t ms_persons_of(const ms_lexicon *lx, const char *code, const uint32_t **first);
 
 /* Is the entry valid on that date (y == 0: any)? */
 bool ms_entry_valid_on(const ms_actor_entry *e, ms_ymd date);

@@ -28,7 +28,18 @@ static void jw_str(jw *w, const char *s) { jw_strn(w, s, strlen(s)); }
 static void jw_key(jw *w, const char *k) { jw_str(w, k); }
 static void jw_null(jw *w) { chk(w, yajl_gen_null(w->g)); }
 static void jw_bool(jw *w, bool b) { chk(w, yajl_gen_bool(w->g, b)); }
-static void jw_int(jw *w, long long v) { chk(w, yajl_gen_integer(w->g, v)); }
+static void jw_int(jw *w, long long v)
+{
+    /* digits written here: the generator's own goes through printf */
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    chk(w, yajl_gen_number(w->g, p, (size_t)(buf + sizeof buf - p)));
+}
 static void jw_open(jw *w) { chk(w, yajl_gen_map_open(w->g)); }
 static void jw_close(jw *w) { chk(w, yajl_gen_map_close(w->g)); }
 static void jw_aopen(jw *w) { chk(w, yajl_gen_array_open(w->g)); }
