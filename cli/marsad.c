@@ -40,7 +40,7 @@ static const char usage_text[] =
     "  lexicon lookup WORDS…    how words resolve to actors and triggers (--date D)\n"
     "  lexicon stats            knowledge entries by kind\n"
     "  lexicon check            validate the knowledge tables (exit 1 on problems)\n"
-    "  bench [--threads N] [--stage text|extract|all] [--repeat N] PATHS…\n"
+    "  bench [--threads N] [--stage read|text|extract|all] [--repeat N] PATHS…\n"
     "                           throughput and peak memory: text stops after the text\n"
     "                           layer, extract after the analysis (no output), all\n"
     "                           (default) includes the JSON output\n"
@@ -62,6 +62,8 @@ typedef struct input {
     char *path;
     char *data;
     size_t len;
+    char **bodies; /* bench --stage text: the documents' bodies, read beforehand */
+    size_t nbodies;
 } input;
 
 typedef struct inputs {
@@ -176,6 +178,11 @@ static int collect(const char *path, char ***out, size_t *n, size_t *cap)
 
 /* MARK: options */
 
+/* What bench times: the readers and cleaning; the text layer alone, on
+ * bodies read beforehand; reading to extraction; everything with JSON. */
+enum { STAGE_ALL, STAGE_READ, STAGE_TEXT, STAGE_EXTRACT };
+static const char *const stage_names[] = {"all", "read", "text", "extract"};
+
 typedef struct opts {
     marsad_options lib;
     int input_format;
@@ -184,8 +191,7 @@ typedef struct opts {
     const char *view;
     int threads;
     int repeat;
-    int text_only;
-    int no_output;
+    int stage; /* bench: STAGE_* */
     const char *date;
 } opts;
 
@@ -298,14 +304,16 @@ static int parse_opts(int argc, char **argv, opts *o)
             }
         } else if (!strcmp(a, "--stage")) {
             NEEDVAL();
-            if (!strcmp(val, "text"))
-                o->text_only = 1;
+            if (!strcmp(val, "read"))
+                o->stage = STAGE_READ;
+            else if (!strcmp(val, "text"))
+                o->stage = STAGE_TEXT;
             else if (!strcmp(val, "extract"))
-                o->no_output = 1;
+                o->stage = STAGE_EXTRACT;
             else if (!strcmp(val, "all"))
-                o->text_only = o->no_output = 0;
+                o->stage = STAGE_ALL;
             else {
-                usage_error("unknown stage '%s' (text, extract, all)", val);
+                usage_error("unknown stage '%s' (read, text, extract, all)", val);
                 return -1;
             }
         } else if (a[0] == '-' && a[1] == '-' ) {
@@ -543,11 +551,32 @@ static void *bench_worker(void *arg)
         return NULL;
     }
     size_t rounds = j->o->repeat ? (size_t)j->o->repeat : 1;
+    int stage = j->o->stage;
     for (size_t k = 0; k < rounds * j->n; k++) {
         size_t i = k % j->n;
         if (i % j->next_stride != j->first)
             continue;
         marsad_error err = {0};
+        char *out = NULL;
+        size_t olen = 0;
+        if (stage == STAGE_TEXT) {
+            for (size_t b = 0; b < j->in[i].nbodies; b++) {
+                const char *body = j->in[i].bodies[b];
+                size_t blen = strlen(body);
+                j->bytes += blen;
+                if (marsad_worker_analyze(w, body, blen, &j->o->lib, "count", &out, &olen, NULL, &err) == MARSAD_OK) {
+                    /* "SENTENCES TOKENS" */
+                    char *e = NULL;
+                    j->sentences += strtoul(out, &e, 10);
+                    j->tokens += strtoul(e, NULL, 10);
+                } else
+                    j->errors++;
+                free(out);
+                out = NULL;
+                j->docs++;
+            }
+            continue;
+        }
         marsad_reader *r = marsad_reader_open(j->m, j->in[i].path, j->in[i].data, j->in[i].len,
                                               (marsad_format)j->o->input_format, &j->o->lib, &err);
         if (!r) {
@@ -562,26 +591,16 @@ static void *bench_worker(void *arg)
                 continue;
             }
             const char *body = marsad_doc_body(d);
-            size_t blen = body ? strlen(body) : 0;
-            j->bytes += blen;
-            char *out = NULL;
-            size_t olen = 0;
-            if (j->o->text_only) {
-                if (marsad_worker_analyze(w, body, blen, &j->o->lib, "count", &out, &olen, NULL, &err) == MARSAD_OK) {
-                    /* "SENTENCES TOKENS" */
-                    char *e = NULL;
-                    j->sentences += strtoul(out, &e, 10);
-                    j->tokens += strtoul(e, NULL, 10);
-                } else
-                    j->errors++;
-            } else {
+            j->bytes += body ? strlen(body) : 0;
+            if (stage != STAGE_READ) {
                 if (marsad_worker_process(w, d, &j->o->lib, &err) < 0)
                     j->errors++;
                 j->sentences += marsad_doc_sentence_count(d);
-                if (!j->o->no_output && marsad_doc_to_json(d, 0, &out, &olen) != MARSAD_OK)
+                if (stage == STAGE_ALL && marsad_doc_to_json(d, 0, &out, &olen) != MARSAD_OK)
                     j->errors++;
+                free(out);
+                out = NULL;
             }
-            free(out);
             j->docs++;
             marsad_doc_free(d);
         }
@@ -607,6 +626,34 @@ static double cpu_s(void)
            ru.ru_stime.tv_usec / 1e6;
 }
 
+/* The bodies of a file's documents, so that the text layer can be timed alone. */
+static void read_bodies(const marsad_model *m, const opts *o, input *in)
+{
+    marsad_error err = {0};
+    marsad_reader *r = marsad_reader_open(m, in->path, in->data, in->len, (marsad_format)o->input_format, &o->lib, &err);
+    if (!r)
+        return;
+    marsad_doc *d;
+    int rc;
+    while ((rc = marsad_reader_next(r, &d, &err)) != MARSAD_END) {
+        if (rc < 0)
+            continue;
+        const char *body = marsad_doc_body(d);
+        char **nb = realloc(in->bodies, (in->nbodies + 1) * sizeof *nb);
+        char *copy = strdup(body ? body : "");
+        if (nb)
+            in->bodies = nb;
+        if (!nb || !copy) {
+            free(copy);
+            marsad_doc_free(d);
+            break;
+        }
+        in->bodies[in->nbodies++] = copy;
+        marsad_doc_free(d);
+    }
+    marsad_reader_free(r);
+}
+
 static int run_bench(const marsad_model *m, char **paths, int npaths, const opts *o, double load_s)
 {
     if (npaths == 0)
@@ -621,6 +668,8 @@ static int run_bench(const marsad_model *m, char **paths, int npaths, const opts
         in[i].path = files[i];
         if (read_file(files[i], max_bytes(o), &in[i].data, &in[i].len) == 0)
             total += in[i].len;
+        if (o->stage == STAGE_TEXT)
+            read_bodies(m, o, &in[i]);
     }
     int nt = o->threads ? o->threads : 1;
     int rounds = o->repeat ? o->repeat : 1;
@@ -649,25 +698,28 @@ static int run_bench(const marsad_model *m, char **paths, int npaths, const opts
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("bench stage=%s threads=%d repeat=%d files=%zu input=%.1f MB body=%.1f MB docs=%zu sentences=%zu",
-           o->text_only ? "text" : o->no_output ? "extract" : "all",
+           stage_names[o->stage],
            nt, rounds, nfiles, total / 1e6, bytes / 1e6, docs, sents);
-    if (o->text_only)
+    if (o->stage == STAGE_TEXT)
         printf(" tokens=%zu", toks);
     printf(" errors=%zu\n", errors);
     /* wall-clock rates, then rates per CPU second: on a busy machine the
      * second pair says what one core does */
     printf("  wall %.3f s  %.0f docs/s  %.0f sentences/s", el, docs / el, sents / el);
-    if (o->text_only)
+    if (o->stage == STAGE_TEXT)
         printf("  %.0f tokens/s", toks / el);
     printf("  %.1f MB/s (input)  %.1f MB/s (body)\n", total / 1e6 / el, bytes / 1e6 / el);
     printf("  cpu  %.3f s  %.0f docs/s  %.0f sentences/s", cpu, docs / cpu, sents / cpu);
-    if (o->text_only)
+    if (o->stage == STAGE_TEXT)
         printf("  %.0f tokens/s", toks / cpu);
     printf("  %.1f MB/s (input)  %.1f MB/s (body)  per CPU second\n", total / 1e6 / cpu, bytes / 1e6 / cpu);
     printf("  model load %.1f ms  peak RSS %.1f MB\n", load_s * 1e3, ru.ru_maxrss / 1024.0);
     for (size_t i = 0; i < nfiles; i++) {
         free(in[i].data);
         free(in[i].path);
+        for (size_t b = 0; b < in[i].nbodies; b++)
+            free(in[i].bodies[b]);
+        free(in[i].bodies);
     }
     free(in);
     free(files);

@@ -10,6 +10,8 @@
  * words that only look clitic-bearing (بايدن، لبنان، فلسطين، الله) stay whole.
  * Combinations with the article (وال، بال، لل، فال، كال…) are unambiguous and
  * are split whenever a word of at least two letters remains. */
+#include <stdlib.h>
+
 #include "text/textmodel.h"
 
 #define AR_ALEF "\xD8\xA7"
@@ -279,6 +281,17 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
     /* at most one entry per token: size it once (a failure only means growing later) */
     if (!cache)
         msmap_reserve(&local, t->ntok);
+    /* the words' hashes first, asking for their cache sets on the way: the
+     * lookups below then rarely wait for memory */
+    uint64_t *hs = cache ? malloc((t->ntok ? t->ntok : 1) * sizeof *hs) : NULL;
+    if (hs)
+        for (size_t i = 0; i < t->ntok; i++) {
+            const ms_token *k = &t->tok[i];
+            if (k->kind != MS_TOK_ARABIC && k->kind != MS_TOK_LATIN)
+                continue;
+            hs[i] = ms_hash(t->norm.text + k->nstart, k->nend - k->nstart);
+            ms_wcache_prefetch(&cache->seg, hs[i]);
+        }
     for (size_t i = 0; i < t->ntok; i++) {
         ms_token *k = &t->tok[i];
         if (k->kind != MS_TOK_ARABIC && k->kind != MS_TOK_LATIN)
@@ -306,7 +319,7 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
         uint32_t v;
         uint64_t h = 0;
         if (cache) {
-            h = ms_hash(w, n);
+            h = hs ? hs[i] : ms_hash(w, n);
             if (ms_wcache_get(&cache->seg, h, w, n, &v)) {
                 set_seg(k, v);
                 continue;
@@ -323,5 +336,6 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
         else
             msmap_put(&local, w, n, seg_value(k));
     }
+    free(hs);
     msmap_free(&local);
 }

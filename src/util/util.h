@@ -156,6 +156,8 @@ typedef struct ms_wcache {
 bool ms_wcache_init(ms_wcache *c, size_t nsets);
 void ms_wcache_free(ms_wcache *c);
 bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t *value);
+/* Ask for the set of a hash to be brought into the CPU cache ahead of a get. */
+void ms_wcache_prefetch(const ms_wcache *c, uint64_t h);
 void ms_wcache_put(ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t value);
 
 /* Iterate over the lines of a table text: sets *line and *len to each line

@@ -9,9 +9,11 @@ bool ms_wcache_init(ms_wcache *c, size_t nsets)
     while (n < nsets)
         n *= 2;
     memset(c, 0, sizeof *c);
-    c->sets = calloc(n, sizeof *c->sets);
+    /* aligned so that a set is one cache line, not two */
+    c->sets = aligned_alloc(64, n * sizeof *c->sets);
     if (!c->sets)
         return false;
+    memset(c->sets, 0, n * sizeof *c->sets);
     c->mask = n - 1;
     return true;
 }
@@ -25,6 +27,17 @@ void ms_wcache_free(ms_wcache *c)
 static inline bool ent_is(const ms_wcache_ent *e, uint32_t tag, const char *k, size_t n)
 {
     return e->len == n && e->tag == tag && memcmp(e->key, k, n) == 0;
+}
+
+void ms_wcache_prefetch(const ms_wcache *c, uint64_t h)
+{
+#if defined(__GNUC__)
+    if (c->sets)
+        __builtin_prefetch(&c->sets[h & c->mask]);
+#else
+    (void)c;
+    (void)h;
+#endif
 }
 
 bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t *value)
