@@ -203,25 +203,43 @@ static size_t token_forms(const ms_text *t, const ms_token *k, char albuf[160], 
     return nf;
 }
 
-static void token_ids(const msmap *vocab, const ms_text *t, size_t i, uint32_t id[3])
+static void token_ids(const msmap *vocab, const ms_text *t, size_t i, const uint64_t *h, uint32_t id[3])
 {
     char albuf[160];
     const char *form[3];
     size_t len[3];
     size_t nf = token_forms(t, &t->tok[i], albuf, form, len);
     for (size_t f = 0; f < 3; f++)
-        if (f >= nf || !msmap_get(vocab, form[f], len[f], &id[f]))
+        if (f >= nf || !(h ? msmap_get_h(vocab, form[f], len[f], h[f], &id[f]) : msmap_get(vocab, form[f], len[f], &id[f])))
             id[f] = UINT32_MAX;
 }
 
 int ms_dict_bind(const msmap *vocab, ms_text *t)
 {
     free(t->wid);
-    t->wid = malloc((t->ntok ? t->ntok : 1) * 3 * sizeof *t->wid);
-    if (!t->wid)
+    size_t n = t->ntok ? t->ntok : 1;
+    t->wid = malloc(n * 3 * sizeof *t->wid);
+    uint64_t *h = malloc(n * 3 * sizeof *h);
+    if (!t->wid || !h) {
+        free(t->wid);
+        free(h);
+        t->wid = NULL;
         return MARSAD_ENOMEM;
+    }
+    /* hash every form first, asking for the memory its lookup will touch */
+    for (size_t i = 0; i < t->ntok; i++) {
+        char albuf[160];
+        const char *form[3];
+        size_t len[3];
+        size_t nf = token_forms(t, &t->tok[i], albuf, form, len);
+        for (size_t f = 0; f < nf; f++) {
+            h[3 * i + f] = ms_hash(form[f], len[f]);
+            msmap_prefetch(vocab, h[3 * i + f]);
+        }
+    }
     for (size_t i = 0; i < t->ntok; i++)
-        token_ids(vocab, t, i, t->wid + 3 * i);
+        token_ids(vocab, t, i, h + 3 * i, t->wid + 3 * i);
+    free(h);
     return MARSAD_OK;
 }
 
@@ -230,7 +248,7 @@ void ms_dict_token_ids(const ms_dict *d, const ms_text *t, size_t i, uint32_t id
     if (t->wid)
         memcpy(id, t->wid + 3 * i, 3 * sizeof *id);
     else
-        token_ids(d->words, t, i, id);
+        token_ids(d->words, t, i, NULL, id);
 }
 
 typedef struct mstate {

@@ -119,11 +119,29 @@ bool msmap_put(msmap *m, const char *k, size_t n, uint32_t value)
     return true;
 }
 
+void msmap_prefetch(const msmap *m, uint64_t h)
+{
+#if defined(__GNUC__)
+    if (m->nslots) {
+        __builtin_prefetch(&m->bloom[bloom_word(m, h)]);
+        __builtin_prefetch(&m->slots[h & (m->nslots - 1)]);
+    }
+#else
+    (void)m;
+    (void)h;
+#endif
+}
+
 bool msmap_get(const msmap *m, const char *k, size_t n, uint32_t *value)
+{
+    return msmap_get_h(m, k, n, ms_hash(k, n), value);
+}
+
+bool msmap_get_h(const msmap *m, const char *k, size_t n, uint64_t h, uint32_t *value)
 {
     if (!m->nslots)
         return false;
-    uint64_t h = ms_hash(k, n), bits = bloom_bits(h);
+    uint64_t bits = bloom_bits(h);
     if ((m->bloom[bloom_word(m, h)] & bits) != bits)
         return false;
     size_t j = find_slot(m, k, n, h);

@@ -128,6 +128,10 @@ bool msmap_reserve(msmap *m, size_t n);
 bool msmap_put(msmap *m, const char *k, size_t n, uint32_t value);
 /* Lookup; returns true and sets *value when present (value may be NULL). */
 bool msmap_get(const msmap *m, const char *k, size_t n, uint32_t *value);
+/* The same with the key's ms_hash already known; and a hint to bring the
+ * memory a lookup of that hash touches first into the CPU cache. */
+bool msmap_get_h(const msmap *m, const char *k, size_t n, uint64_t h, uint32_t *value);
+void msmap_prefetch(const msmap *m, uint64_t h);
 /* Key of entry i (0 <= i < m->n). */
 static inline const char *msmap_key(const msmap *m, size_t i, size_t *n)
 {
