@@ -46,6 +46,25 @@ static void jw_aopen(jw *w) { chk(w, yajl_gen_array_open(w->g)); }
 static void jw_aclose(jw *w) { chk(w, yajl_gen_array_close(w->g)); }
 static void jw_str_or_null(jw *w, const char *s) { s ? jw_str(w, s) : jw_null(w); }
 
+/* A string of the document's metadata: a file name need not be UTF-8;
+ * such bytes are written as U+FFFD rather than losing the document. */
+static void jw_meta(jw *w, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (!s || ms_utf8_valid(s, n)) {
+        jw_str_or_null(w, s);
+        return;
+    }
+    size_t rn;
+    char *r = ms_utf8_repair(s, n, &rn, NULL);
+    if (!r) {
+        w->err = MARSAD_ENOMEM;
+        return;
+    }
+    jw_strn(w, r, rn);
+    free(r);
+}
+
 /* A real with ten significant digits, always with a fraction or exponent
  * so that it reads back as a real: 2.5, -5.0, 1e20. */
 static void jw_real(jw *w, double v)
@@ -352,17 +371,17 @@ static void doc_json(jw *w, const marsad_doc *d, unsigned flags)
 {
     jw_open(w);
     jw_key(w, "id");
-    jw_str_or_null(w, d->id);
+    jw_meta(w, d->id);
     jw_key(w, "source");
-    jw_str_or_null(w, d->source);
+    jw_meta(w, d->source);
     jw_key(w, "url");
-    jw_str_or_null(w, d->url);
+    jw_meta(w, d->url);
     jw_key(w, "format");
-    jw_str_or_null(w, d->format);
+    jw_meta(w, d->format);
     jw_key(w, "title");
-    jw_str_or_null(w, d->title);
+    jw_meta(w, d->title);
     jw_key(w, "outlet");
-    jw_str_or_null(w, d->outlet);
+    jw_meta(w, d->outlet);
     jw_key(w, "published");
     if (d->published) {
         size_t n = strlen(d->published);
@@ -373,9 +392,9 @@ static void doc_json(jw *w, const marsad_doc *d, unsigned flags)
     jw_key(w, "published_inferred");
     jw_bool(w, d->published_inferred);
     jw_key(w, "published_text");
-    jw_str_or_null(w, d->published_text);
+    jw_meta(w, d->published_text);
     jw_key(w, "dateline");
-    jw_str_or_null(w, d->dateline);
+    jw_meta(w, d->dateline);
     if (!(flags & MARSAD_JSON_NO_BODY)) {
         jw_key(w, "body");
         d->body ? jw_strn(w, d->body, d->body_len) : jw_null(w);
@@ -399,6 +418,26 @@ static void doc_json(jw *w, const marsad_doc *d, unsigned flags)
     jw_close(w);
 }
 
+static bool valid_str(const char *s) { return !s || ms_utf8_valid(s, strlen(s)); }
+
+/* Are the document's own strings valid UTF-8? Every string of the output
+ * is one of them, a span of its text or a string of the knowledge files;
+ * when they are, the generator need not check each string it copies. */
+static bool doc_valid(const marsad_doc *d)
+{
+    /* (the metadata strings are repaired as they are written) */
+    if (!valid_str(d->published))
+        return false;
+    if (d->body && !ms_utf8_valid(d->body, d->body_len))
+        return false;
+    for (size_t i = 0; i < d->removed.n; i++) {
+        const ms_removed *r = &MSVEC_AT(&d->removed, ms_removed, i);
+        if (!valid_str(r->kind) || !valid_str(r->text))
+            return false;
+    }
+    return !d->an || ms_utf8_valid(d->an->text, d->an->text_len);
+}
+
 /* --pretty: read the compact text back and indent it (a tool for people,
  * not the batch path). */
 static char *indent(const char *s, size_t n)
@@ -418,7 +457,7 @@ int marsad_doc_to_json(const marsad_doc *d, unsigned flags, char **out, size_t *
     jw w = {yajl_gen_alloc(NULL), 0};
     if (!w.g)
         return MARSAD_ENOMEM;
-    yajl_gen_config(w.g, yajl_gen_validate_utf8, 1);
+    yajl_gen_config(w.g, yajl_gen_validate_utf8, !doc_valid(d));
     doc_json(&w, d, flags);
     const unsigned char *buf;
     size_t n = 0;

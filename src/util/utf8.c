@@ -108,3 +108,27 @@ char *ms_utf8_repair(const char *s, size_t n, size_t *out_len, size_t *repaired)
         *repaired += bad_count;
     return msbuf_take(&b, out_len);
 }
+
+bool ms_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        /* eight ASCII bytes at a time */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        uint32_t cp;
+        bool bad = false;
+        i += ms_utf8_decode(p + i, n - i, &cp, &bad);
+        if (bad)
+            return false;
+    }
+    return true;
+}

@@ -92,6 +92,8 @@ static inline size_t ms_utf8_decode(const unsigned char *s, size_t n, uint32_t *
     }
     return ms_utf8_decode_slow(s, n, cp, bad);
 }
+/* Is s[0..n) valid UTF-8? */
+bool ms_utf8_valid(const char *s, size_t n);
 /* Encode cp into out (at least 4 bytes); returns length. */
 size_t ms_utf8_encode(uint32_t cp, char *out);
 /* A valid UTF-8 copy of s[0..n): invalid bytes become U+FFFD; the count of
