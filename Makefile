@@ -70,6 +70,7 @@ CORPUS ?= ../shared/corpus/ant
 bench: all
 	$(BUILD)/marsad bench --threads 1 $(CORPUS)
 	$(BUILD)/marsad bench --threads 2 $(CORPUS)
+	$(BUILD)/marsad bench --stage text $(CORPUS)
 
 sample: all
 	$(BUILD)/marsad extract --pretty samples/

@@ -105,6 +105,7 @@ EXTRA_KEYS = {
     "gap": {"1", "2", "3", "4", "5"},
     "roles": {"swap"},
     "needs": {"recipient"},
+    "genitive": {"patient"},
 }
 # Options that steer the generator only.
 GEN_KEYS = {"figure", "class", "jussive", "past+", "imperf+", "skip", "acc", "inflect"}
@@ -427,7 +428,8 @@ def parse_trigger_line(line, where, ptype):
         for k in ("class", "jussive", "past+", "imperf+"):
             if k in opts:
                 fail(where, "option %s applies to verbs (V) only" % k)
-    e.extra = [(k, opts[k]) for k in ("obj", "with", "figure_only", "passive", "also_negator", "gap", "roles", "needs")
+    e.extra = [(k, opts[k]) for k in ("obj", "with", "figure_only", "passive", "also_negator", "gap", "roles", "needs",
+                                  "genitive")
                if k in opts]
     return e, parts[1:], opts
 

@@ -807,7 +807,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             /* The genitive of a noun of an act done to someone is the one it is
              * done to (اغتيال رفيق الحريري، مقتل خاشقجي، طرد إيران، قصف غزة),
              * unless a ل-phrase names the target (قصف إيران لمقر الحزب). */
-            bool gen_patient = patient_type || victims || !strcmp(g->type, "COERCE") ||
+            bool gen_patient = patient_type || victims || g->genitive_patient || !strcmp(g->type, "COERCE") ||
                                (g->mode && !strcmp(g->mode, "assassinate"));
             for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 3 && !patient_type; k++) {
                 int32_t b = x->actor_at[k];

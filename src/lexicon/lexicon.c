@@ -366,6 +366,7 @@ static bool load_triggers(ms_lexicon *lx, ms_textmodel *tm)
             g->also_negator = extra_get(f[7], fl[7], "also_negator", &vn) != NULL;
             g->needs_recipient = extra_get(f[7], fl[7], "needs", &vn) != NULL;
             g->swap = extra_is(f[7], fl[7], "roles", "swap");
+            g->genitive_patient = extra_is(f[7], fl[7], "genitive", "patient");
         }
         if (!g->type) {
             problem(lx, tname, ln, "missing type%.*s", "", 0);

@@ -49,6 +49,7 @@ typedef struct ms_trigger {
     const char *with;       /* partner preposition, or NULL */
     uint8_t past, imperf, figure_only, passive, also_negator, needs_recipient;
     uint8_t swap;           /* the subject is the recipient (استقبل: the host receives the visitor) */
+    uint8_t genitive_patient; /* noun: a bare genitive is the one the act is done to (دعم لبنان) */
     uint8_t nwords;
     uint32_t line;
 } ms_trigger;
