@@ -367,21 +367,21 @@ static void analysis_json(jw *w, const ms_analysis *a)
     jw_close(w);
 }
 
+static void meta_field(jw *w, const char *key, const char *s)
+{
+    jw_key(w, key);
+    jw_meta(w, s);
+}
+
 static void doc_json(jw *w, const marsad_doc *d, unsigned flags)
 {
     jw_open(w);
-    jw_key(w, "id");
-    jw_meta(w, d->id);
-    jw_key(w, "source");
-    jw_meta(w, d->source);
-    jw_key(w, "url");
-    jw_meta(w, d->url);
-    jw_key(w, "format");
-    jw_meta(w, d->format);
-    jw_key(w, "title");
-    jw_meta(w, d->title);
-    jw_key(w, "outlet");
-    jw_meta(w, d->outlet);
+    meta_field(w, "id", d->id);
+    meta_field(w, "source", d->source);
+    meta_field(w, "url", d->url);
+    meta_field(w, "format", d->format);
+    meta_field(w, "title", d->title);
+    meta_field(w, "outlet", d->outlet);
     jw_key(w, "published");
     if (d->published) {
         size_t n = strlen(d->published);
@@ -391,10 +391,8 @@ static void doc_json(jw *w, const marsad_doc *d, unsigned flags)
     }
     jw_key(w, "published_inferred");
     jw_bool(w, d->published_inferred);
-    jw_key(w, "published_text");
-    jw_meta(w, d->published_text);
-    jw_key(w, "dateline");
-    jw_meta(w, d->dateline);
+    meta_field(w, "published_text", d->published_text);
+    meta_field(w, "dateline", d->dateline);
     if (!(flags & MARSAD_JSON_NO_BODY)) {
         jw_key(w, "body");
         d->body ? jw_strn(w, d->body, d->body_len) : jw_null(w);
