@@ -38,6 +38,28 @@ static bool tok_is(const ms_xctx *x, uint32_t i, const char *w)
     return i < x->t->ntok && (ms_tok_is(x->t, &x->t->tok[i], w) || ms_tok_stem_is(x->t, &x->t->tok[i], w));
 }
 
+/* A preposition or place adverb word (من، في، على، داخل، بشأن …). */
+static bool preposition_word(const ms_xctx *x, const ms_token *p)
+{
+    static const char *const preps[] = {"\xD9\x85\xD9\x86" /* من */, "\xD9\x85\xD8\xB9" /* مع */,
+                                        "\xD8\xB9\xD9\x84\xD9\x8A" /* علي */, "\xD8\xA7\xD9\x84\xD9\x8A" /* الي */,
+                                        "\xD8\xB9\xD9\x86" /* عن */, "\xD9\x81\xD9\x8A" /* في */,
+                                        "\xD8\xA8\xD9\x8A\xD9\x86" /* بين */, "\xD9\x84\xD8\xAF\xD9\x8A" /* لدي */,
+                                        "\xD8\xB6\xD8\xAF" /* ضد */, "\xD8\xB9\xD8\xA8\xD8\xB1" /* عبر */,
+                                        /* place adverbs: داخل سوريا is a place, not a doer */
+                                        "\xD8\xAF\xD8\xA7\xD8\xAE\xD9\x84" /* داخل */, "\xD8\xAE\xD8\xA7\xD8\xB1\xD8\xAC" /* خارج */,
+                                        "\xD9\x82\xD8\xB1\xD8\xA8" /* قرب */, "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84" /* شمال */,
+                                        "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8" /* جنوب */, "\xD8\xB4\xD8\xB1\xD9\x82" /* شرق */,
+                                        "\xD8\xBA\xD8\xB1\xD8\xA8" /* غرب */, "\xD9\x88\xD8\xB3\xD8\xB7" /* وسط */,
+                                        "\xD8\xA7\xD9\x85\xD8\xA7\xD9\x85" /* امام */, "\xD8\xAD\xD9\x88\xD9\x84" /* حول */,
+                                        "\xD8\xB9\xD9\x86\xD8\xAF" /* عند */, "\xD8\xAA\xD8\xAC\xD8\xA7\xD9\x87" /* تجاه */,
+                                        "\xD8\xA8\xD8\xB4\xD8\xA7\xD9\x86" /* بشان */, "\xD8\xAD\xD8\xAA\xD9\x8A" /* حتي */};
+    for (size_t i = 0; i < MS_ARRAY_LEN(preps); i++)
+        if (ms_tok_is(x->t, p, preps[i]))
+            return true;
+    return false;
+}
+
 /* MARK: trigger matching */
 
 static size_t match_from(const ms_dict *d, const ms_text *t, uint32_t node, uint32_t i, uint32_t end, uint32_t *out)
@@ -85,6 +107,24 @@ static const ms_trigger *node_trigger(const ms_xctx *x, uint32_t node)
     uint32_t it = 0, v;
     if (ms_dict_next_value(&x->lx->triggers, node, &it, &v))
         return &MSVEC_AT(&x->lx->trigger_entries, ms_trigger, v);
+    return NULL;
+}
+
+/* The noun reading of a verb form spelled like its verbal noun (دعم), if
+ * the lexicon has one: taken where a verb cannot stand, right after a
+ * preposition (في دعم) or with a preposition or the article attached. */
+static const ms_trigger *noun_reading(const ms_xctx *x, uint32_t node, uint32_t i, uint32_t first)
+{
+    const ms_token *k = &x->t->tok[i];
+    if (!(k->pro & (MS_PRO_L | MS_PRO_AL | MS_PRO_B | MS_PRO_K)) &&
+        !(i > first && preposition_word(x, &x->t->tok[i - 1])))
+        return NULL;
+    uint32_t it = 0, v;
+    while (ms_dict_next_value(&x->lx->triggers, node, &it, &v)) {
+        const ms_trigger *g = &MSVEC_AT(&x->lx->trigger_entries, ms_trigger, v);
+        if (g->pos == 'N')
+            return g;
+    }
     return NULL;
 }
 
@@ -148,6 +188,11 @@ static int find_triggers(ms_xctx *x)
                 continue;
             }
             const ms_trigger *g = node_trigger(x, node);
+            if (g && g->pos == 'V' && n == 1) {
+                const ms_trigger *noun = noun_reading(x, node, i, t->sent[s].tok_first);
+                if (noun)
+                    g = noun;
+            }
             if (g) {
                 ms_trighit *h = msvec_push(&x->trigs);
                 if (!h)
@@ -178,24 +223,7 @@ static bool oblique(const ms_xctx *x, const ms_actor *a)
         return true;
     if (a->tok_first == 0)
         return false;
-    static const char *const preps[] = {"\xD9\x85\xD9\x86" /* من */, "\xD9\x85\xD8\xB9" /* مع */,
-                                        "\xD8\xB9\xD9\x84\xD9\x8A" /* علي */, "\xD8\xA7\xD9\x84\xD9\x8A" /* الي */,
-                                        "\xD8\xB9\xD9\x86" /* عن */, "\xD9\x81\xD9\x8A" /* في */,
-                                        "\xD8\xA8\xD9\x8A\xD9\x86" /* بين */, "\xD9\x84\xD8\xAF\xD9\x8A" /* لدي */,
-                                        "\xD8\xB6\xD8\xAF" /* ضد */, "\xD8\xB9\xD8\xA8\xD8\xB1" /* عبر */,
-                                        /* place adverbs: داخل سوريا is a place, not a doer */
-                                        "\xD8\xAF\xD8\xA7\xD8\xAE\xD9\x84" /* داخل */, "\xD8\xAE\xD8\xA7\xD8\xB1\xD8\xAC" /* خارج */,
-                                        "\xD9\x82\xD8\xB1\xD8\xA8" /* قرب */, "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84" /* شمال */,
-                                        "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8" /* جنوب */, "\xD8\xB4\xD8\xB1\xD9\x82" /* شرق */,
-                                        "\xD8\xBA\xD8\xB1\xD8\xA8" /* غرب */, "\xD9\x88\xD8\xB3\xD8\xB7" /* وسط */,
-                                        "\xD8\xA7\xD9\x85\xD8\xA7\xD9\x85" /* امام */, "\xD8\xAD\xD9\x88\xD9\x84" /* حول */,
-                                        "\xD8\xB9\xD9\x86\xD8\xAF" /* عند */, "\xD8\xAA\xD8\xAC\xD8\xA7\xD9\x87" /* تجاه */,
-                                        "\xD8\xA8\xD8\xB4\xD8\xA7\xD9\x86" /* بشان */, "\xD8\xAD\xD8\xAA\xD9\x8A" /* حتي */};
-    const ms_token *p = &x->t->tok[a->tok_first - 1];
-    for (size_t i = 0; i < MS_ARRAY_LEN(preps); i++)
-        if (ms_tok_is(x->t, p, preps[i]))
-            return true;
-    return false;
+    return preposition_word(x, &x->t->tok[a->tok_first - 1]);
 }
 
 /* Is token k a verb-like clause boundary for argument search? */
@@ -846,7 +874,9 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         if (a < 0 && nominal && (x->t->tok[h->tok_first].pro & MS_PRO_L) && hi > 0) {
             const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, hi - 1);
             uint32_t gap = h->tok_first - p->tok_end;
-            if (p->tok_first >= a0 && p->event >= 0 && gap <= 3) {
+            /* unless ل is what that noun takes its object with (انتقاده للاتفاق) */
+            bool object = p->g->pos == 'N' && p->g->obj && !strcmp(p->g->obj, "\xD9\x84");
+            if (p->tok_first >= a0 && p->event >= 0 && gap <= 3 && !object) {
                 const ms_event *pe = &MSVEC_AT(&x->a->events, ms_event, p->event);
                 bool clear = true;
                 for (uint32_t k = p->tok_end; k < h->tok_first; k++)
