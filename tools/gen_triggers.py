@@ -99,6 +99,7 @@ POS = {"V", "N", "P"}
 EXTRA_KEYS = {
     "obj": None,            # a preposition, or "-" for a direct object
     "with": None,           # partner preposition (مع)
+    "then": None,           # preposition of a second complement after the object (اتهم X بـ)
     "figure_only": {"1"},
     "passive": {"1"},
     "also_negator": {"1"},
@@ -428,7 +429,7 @@ def parse_trigger_line(line, where, ptype):
         for k in ("class", "jussive", "past+", "imperf+"):
             if k in opts:
                 fail(where, "option %s applies to verbs (V) only" % k)
-    e.extra = [(k, opts[k]) for k in ("obj", "with", "figure_only", "passive", "also_negator", "gap", "roles", "needs",
+    e.extra = [(k, opts[k]) for k in ("obj", "with", "then", "figure_only", "passive", "also_negator", "gap", "roles", "needs",
                                   "genitive")
                if k in opts]
     return e, parts[1:], opts

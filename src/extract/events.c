@@ -60,6 +60,18 @@ static bool preposition_word(const ms_xctx *x, const ms_token *p)
     return false;
 }
 
+/* Does the word after an actor open a second complement with this attached
+ * preposition (ب in اتهم إيران بالضلوع، بأنها)? */
+static bool second_complement(const ms_xctx *x, const ms_actor *ac, const char *prep)
+{
+    if (ac->tok_end >= x->t->ntok)
+        return false;
+    const ms_token *k = &x->t->tok[ac->tok_end];
+    size_t n, pn = strlen(prep);
+    const char *w = ms_tok_norm(x->t, k, &n);
+    return k->kind == MS_TOK_ARABIC && (k->pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K)) && n > pn && !memcmp(w, prep, pn);
+}
+
 /* MARK: trigger matching */
 
 static size_t match_from(const ms_dict *d, const ms_text *t, uint32_t node, uint32_t i, uint32_t end, uint32_t *out)
@@ -829,6 +841,11 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             a = subject_after(x, h->tok_end, a1, self);
             if (a >= 0)
                 rule = "verb-subject-object";
+            /* اتهم X بـ…: a lone name between the verb and its second
+             * complement is the one accused; the subject is someone named
+             * before (or no one) */
+            if (a >= 0 && g->then && !x->t->tok[h->tok_first].enc_len && second_complement(x, actor(x, a), g->then))
+                a = -1;
         }
         if (a < 0 && nominal) {
             /* genitive / adjective of an agentive noun: هجوم الحركة، الحملة الإسرائيلية */
@@ -899,7 +916,10 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                     continue; /* a noun in between (على الهجوم) */
                 if (p->event >= 0) {
                     const ms_event *pe = &MSVEC_AT(&x->a->events, ms_event, p->event);
-                    if (pe->nactor && pe->modality == MS_MOD_ASSERTED && p->g->pos == 'V') {
+                    /* اتهم X بشن الهجوم: what X is accused of is an allegation, not
+                     * an act of the accuser nor one the report asserts */
+                    bool accusation = p->g->then && !strcmp(p->g->then, "\xD8\xA8");
+                    if (!accusation && pe->nactor && pe->modality == MS_MOD_ASSERTED && p->g->pos == 'V') {
                         a = pe->actor[0];
                         rule = "means (ب + verbal noun): the subject of the verb";
                     }

@@ -47,6 +47,7 @@ typedef struct ms_trigger {
     const char *figure;     /* figure type a count under this trigger gets, or NULL */
     const char *obj;        /* preposition of the recipient ("-" = direct object), or NULL */
     const char *with;       /* partner preposition, or NULL */
+    const char *then;       /* preposition of a second complement after the object (اتهم X بـ), or NULL */
     uint8_t past, imperf, figure_only, passive, also_negator, needs_recipient;
     uint8_t swap;           /* the subject is the recipient (استقبل: the host receives the visitor) */
     uint8_t genitive_patient; /* noun: a bare genitive is the one the act is done to (دعم لبنان) */
