@@ -870,7 +870,10 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                     }
                     break;
                 }
-                if (x->t->tok[k].kind != MS_TOK_ARABIC || x->trig_at[k] >= 0 || boundary(x, k, self))
+                /* past a preposition the noun phrase has ended (غارة جوية على
+                 * المواقع الحوثية), except من that names the doer (هجوم من الحوثيين) */
+                if (x->t->tok[k].kind != MS_TOK_ARABIC || x->trig_at[k] >= 0 || boundary(x, k, self) ||
+                    (preposition_word(x, &x->t->tok[k]) && !tok_is(x, k, "\xD9\x85\xD9\x86")))
                     break;
             }
             if (a >= 0)

@@ -338,21 +338,26 @@ static bool joins(const ms_text *t, const mention *h, const mention *p, const me
 
 static const ms_actor *actor_at(const finder *f, int i) { return &MSVEC_AT(f->actors, ms_actor, (size_t)i); }
 
-static bool kind_in(const char *kinds, const char *kind)
+/* Is `item` one of the '/'-separated `list`? */
+static bool listed(const char *list, const char *item)
 {
-    if (!kinds || !kind)
+    if (!list || !item)
         return false;
-    size_t n = strlen(kind);
-    for (const char *k = kinds; *k;) {
+    size_t n = strlen(item);
+    for (const char *k = list; *k;) {
         const char *e = strchr(k, '/');
         size_t l = e ? (size_t)(e - k) : strlen(k);
-        if (l == n && !memcmp(k, kind, n))
-            return true;
-        if (!strcmp(kind, "capital") && l == 7 && !memcmp(k, "country", 7))
+        if (l == n && !memcmp(k, item, n))
             return true;
         k = e ? e + 1 : k + l;
     }
     return false;
+}
+
+static bool kind_in(const char *kinds, const char *kind)
+{
+    /* a capital stands for its country */
+    return listed(kinds, kind) || (kind && !strcmp(kind, "capital") && listed(kinds, "country"));
 }
 
 /* The latest actor before token `before` that a back-reference can stand
@@ -367,9 +372,12 @@ static int antecedent(const finder *f, const ms_actor_entry *ref, uint32_t befor
             continue;
         if (a->sent < min_sent)
             break;
-        if (!kind_in(ref->ref_kind, a->kind))
+        /* a kingdom named by its adjective counts (الوفد السعودي … المملكة) */
+        if (!kind_in(ref->ref_kind, a->kind) && !(ref->ref_codes && a->kind && !strcmp(a->kind, "demonym")))
             continue;
         if (ref->ref_sector && !str_eq(ref->ref_sector, a->sector))
+            continue;
+        if (ref->ref_codes && !listed(ref->ref_codes, a->code))
             continue;
         if ((code && strcmp(code, a->code)) || (not_code && !strcmp(not_code, a->code)))
             continue;

@@ -291,6 +291,8 @@ static bool load_actors(ms_lexicon *lx, ms_textmodel *tm)
                 e->ambiguous = intern(lx, v, vn);
             if ((v = extra_get(f[8], fl[8], "ref_kind", &vn)))
                 e->ref_kind = intern(lx, v, vn);
+            if ((v = extra_get(f[8], fl[8], "ref_codes", &vn)))
+                e->ref_codes = intern(lx, v, vn);
             if ((v = extra_get(f[8], fl[8], "domain", &vn)))
                 e->domain = intern(lx, v, vn);
         }

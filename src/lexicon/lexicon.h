@@ -32,6 +32,7 @@ typedef struct ms_actor_entry {
     const char *ref_kind;   /* coreference: which kind an anaphor refers back to */
     const char *ref_sector; /* …and of which sector (الجيش: MIL) */
     const char *ref_entity; /* ref_kind=place: the place it stands for (القطاع: Gaza Strip)… */
+    const char *ref_codes;  /* …and only of these codes, '/'-separated (المملكة: the kingdoms) */
     const struct ms_actor_entry *ref_place; /* …and that place's entry */
     const char *vowels;     /* the alias with the vowels the data wrote on it (عُمان), or NULL */
     const char *matches;    /* roles: other offices the role word names, '/'-separated */
