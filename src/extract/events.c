@@ -254,6 +254,48 @@ static bool boundary(const ms_xctx *x, uint32_t k, int32_t self)
     return false;
 }
 
+/* فيه، عليها، منهم…: a preposition with a pronoun, often written as one
+ * known word and so left whole by segmentation. */
+static bool pronoun_preposition(const char *w, size_t n)
+{
+    static const char *const preps[] = {"\xD9\x81\xD9\x8A" /* في */, "\xD8\xB9\xD9\x84\xD9\x8A" /* علي */,
+                                        "\xD9\x85\xD9\x86" /* من */, "\xD8\xB9\xD9\x86" /* عن */,
+                                        "\xD9\x85\xD8\xB9" /* مع */, "\xD8\xA7\xD9\x84\xD9\x8A" /* الي */};
+    static const char *const pron[] = {"\xD9\x87" /* ه */, "\xD9\x87\xD8\xA7" /* ها */, "\xD9\x87\xD9\x85" /* هم */,
+                                       "\xD9\x87\xD9\x85\xD8\xA7" /* هما */};
+    for (size_t i = 0; i < MS_ARRAY_LEN(preps); i++) {
+        size_t pl = strlen(preps[i]);
+        if (n <= pl || memcmp(w, preps[i], pl))
+            continue;
+        for (size_t j = 0; j < MS_ARRAY_LEN(pron); j++)
+            if (n - pl == strlen(pron[j]) && !memcmp(w + pl, pron[j], n - pl))
+                return true;
+    }
+    return false;
+}
+
+/* Is token k an indefinite noun followed by the definite actor it governs
+ * in the genitive? */
+static bool construct_head(const ms_xctx *x, uint32_t k, uint32_t end)
+{
+    const ms_token *t = &x->t->tok[k];
+    if (t->kind != MS_TOK_ARABIC || t->pro || x->num_at[k] >= 0 || x->actor_at[k] >= 0 || x->trig_at[k] >= 0 ||
+        k + 1 >= end)
+        return false;
+    int32_t b = x->actor_at[k + 1];
+    if (b < 0 || actor(x, b)->tok_first != k + 1 || !(x->t->tok[k + 1].pro & MS_PRO_AL))
+        return false;
+    size_t n;
+    const char *w = ms_tok_norm(x->t, t, &n);
+    /* not a head: the accusative ending of adverbs (أيضا، مجددا، رسميا), short
+     * words and particles, a preposition with a pronoun (فيه، عليها), a
+     * plural of people in -و (محامو الرئيس) or a member head (بيان، أحزاب) */
+    if (n < 6 || !memcmp(w + n - 2, "\xD8\xA7", 2) || !memcmp(w + n - 2, "\xD9\x88", 2) ||
+        (t->enc_len && n - t->enc_len <= 6) || pronoun_preposition(w, n))
+        return false;
+    return !ms_cue_at(x, k, MS_CUE_MODALITY, NULL, NULL) && !ms_cue_at(x, k, MS_CUE_ROLE, "member_head", NULL);
+}
+
 static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int32_t self)
 {
     bool counted = false;
@@ -278,6 +320,11 @@ static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int3
         if (x->date_at[k] >= 0)
             continue;
         if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT)
+            return -1;
+        /* an indefinite noun before a definite actor heads a construct whose
+         * genitive that actor is (امتدح دور القوات الروسية: the role is praised,
+         * not the forces); an adverb in the accusative (أيضا، مجددا) is no head */
+        if (construct_head(x, k, end))
             return -1;
         /* a definite noun the lexicon does not know is the subject itself
          * (أدانت المحكمة أندرو برونسون): what follows is the object */
