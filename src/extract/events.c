@@ -1188,6 +1188,17 @@ static void split_recipients(ms_xctx *x)
     }
 }
 
+/* Does the sentence tell of an accident or a disaster (تحطم الطائرة، زلزال)? */
+static bool accident(const ms_xctx *x, uint32_t sent)
+{
+    if (sent >= x->t->nsent)
+        return false;
+    for (uint32_t k = x->t->sent[sent].tok_first; k < x->t->sent[sent].tok_end; k++)
+        if (ms_cue_at(x, k, MS_CUE_ROLE, "accident", NULL))
+            return true;
+    return false;
+}
+
 /* An event without an actor is reported only when a figure counts what it
  * did (تم إطلاق سراح أربعة رهائن): otherwise it is a bare
  * mention of an act (فشلها في إطلاق سراح …) with nobody to code. */
@@ -1206,7 +1217,8 @@ static void drop_unanchored(ms_xctx *x)
         bool counted = false;
         for (size_t q = 0; q < a->figures.n && !counted; q++)
             counted = MSVEC_AT(&a->figures, ms_figure, q).event == (int)i;
-        if (!counted)
+        /* deaths in a crash, a fire or a quake are a toll, not an attack */
+        if (!counted || (!strcmp(e->type, "ASSAULT") && accident(x, e->sent)))
             e->dropped = MS_EVENT_UNREPORTED;
     }
 }
