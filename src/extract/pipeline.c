@@ -14,7 +14,7 @@ const ms_cuehit *ms_cue_hit(const ms_xctx *x, uint32_t i, int group, const char 
         const ms_cuehit *h = &MSVEC_AT(&x->cues, ms_cuehit, c);
         if (h->tok_first != i)
             break;
-        if (h->cue->group == group && (!cat || !strcmp(h->cue->category, cat)))
+        if (h->cue->group == group && (!cat || (h->cue->category[0] == cat[0] && !strcmp(h->cue->category, cat))))
             return h;
     }
     return NULL;

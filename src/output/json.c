@@ -25,7 +25,9 @@ static void chk(jw *w, yajl_gen_status st)
 
 static void jw_strn(jw *w, const char *s, size_t n) { chk(w, yajl_gen_string(w->g, (const unsigned char *)s, n)); }
 static void jw_str(jw *w, const char *s) { jw_strn(w, s, strlen(s)); }
-static void jw_key(jw *w, const char *k) { jw_str(w, k); }
+/* a key written as a string literal: its length is known at compile time
+ * (a key in a variable goes through jw_str) */
+#define jw_key(w, k) jw_strn((w), "" k, sizeof(k) - 1)
 static void jw_null(jw *w) { chk(w, yajl_gen_null(w->g)); }
 static void jw_bool(jw *w, bool b) { chk(w, yajl_gen_bool(w->g, b)); }
 static void jw_int(jw *w, long long v)
@@ -162,7 +164,7 @@ static void actor_json(jw *w, const ms_analysis *a, const ms_actor *ac)
 static void date_field(jw *w, const char *key, const ms_analysis *a, int date_idx)
 {
     char buf[16];
-    jw_key(w, key);
+    jw_str(w, key);
     if (date_idx >= 0 && (size_t)date_idx < a->dates.n) {
         ms_format_date(&MSVEC_AT(&a->dates, ms_date, date_idx), buf, sizeof buf);
         jw_str(w, buf);
@@ -204,7 +206,7 @@ static void attrib_json(jw *w, const ms_analysis *a, int idx)
 
 static void actor_list(jw *w, const char *key, const ms_analysis *a, const int *idx, int n)
 {
-    jw_key(w, key);
+    jw_str(w, key);
     jw_aopen(w);
     for (int i = 0; i < n; i++)
         if (idx[i] >= 0 && (size_t)idx[i] < a->actors.n)
@@ -369,7 +371,7 @@ static void analysis_json(jw *w, const ms_analysis *a)
 
 static void meta_field(jw *w, const char *key, const char *s)
 {
-    jw_key(w, key);
+    jw_str(w, key);
     jw_meta(w, s);
 }
 
@@ -423,11 +425,14 @@ static bool valid_str(const char *s) { return !s || ms_utf8_valid(s, strlen(s));
  * when they are, the generator need not check each string it copies. */
 static bool doc_valid(const marsad_doc *d)
 {
-    /* (the metadata strings are repaired as they are written) */
+    /* (the metadata strings are repaired as they are written; the analysed
+     * text holds the title and the body) */
     if (!valid_str(d->published))
         return false;
-    if (d->body && !ms_utf8_valid(d->body, d->body_len))
+    if (!d->an && d->body && !ms_utf8_valid(d->body, d->body_len))
         return false;
+    if (d->an && d->body && d->an->text_len < d->body_len)
+        return false; /* not the body it was made from: check each string */
     for (size_t i = 0; i < d->removed.n; i++) {
         const ms_removed *r = &MSVEC_AT(&d->removed, ms_removed, i);
         if (!valid_str(r->kind) || !valid_str(r->text))
