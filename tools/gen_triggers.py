@@ -106,7 +106,7 @@ EXTRA_KEYS = {
     "gap": {"1", "2", "3", "4", "5"},
     "roles": {"swap"},
     "needs": {"recipient"},
-    "genitive": {"patient"},
+    "genitive": {"patient", "place"},
 }
 # Options that steer the generator only.
 GEN_KEYS = {"figure", "class", "jussive", "past+", "imperf+", "skip", "acc", "inflect"}

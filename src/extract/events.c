@@ -443,6 +443,25 @@ static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first)
 /* The actor of an event noun governed by a support verb before it: the
  * verb's subject after it (تجري قطر محادثات) or before it (قطر انخرطت في
  * محادثات، أبو عبيدة، أعلن … عن إطلاق سراح). */
+/* A noun of its own before a preposition (الشك في، أمله في): not an actor, an
+ * event, a date, a support word, a transparent noun (مسؤوليته عن) or a cue;
+ * not an adverb (حاليا، بكثرة، بشكل مباشر). */
+static bool other_noun(const ms_xctx *x, uint32_t k)
+{
+    const ms_token *t = &x->t->tok[k];
+    if (t->kind != MS_TOK_ARABIC || x->actor_at[k] >= 0 || x->trig_at[k] >= 0 || x->date_at[k] >= 0 ||
+        (t->pro & MS_PRO_B) || ms_cue_at(x, k, MS_CUE_ROLE, "light_verb", NULL) ||
+        ms_cue_at(x, k, MS_CUE_ROLE, "transparent", NULL) ||
+        ms_cue_hit(x, k, MS_CUE_MODALITY, NULL))
+        return false;
+    /* the adjective of an adverbial phrase: بشكل مباشر، بصورة رسمية */
+    if (k > 0 && (x->t->tok[k - 1].pro & MS_PRO_B) && x->actor_at[k - 1] < 0)
+        return false;
+    size_t n;
+    const char *w = ms_tok_norm(x->t, t, &n);
+    return n >= 4 && memcmp(w + n - 2, "\xD8\xA7", 2) != 0;
+}
+
 static int32_t light_verb_subject(const ms_xctx *x, const ms_trighit *h, uint32_t first, int32_t self)
 {
     const ms_text *t = x->t;
@@ -479,6 +498,11 @@ static int32_t light_verb_subject(const ms_xctx *x, const ms_trighit *h, uint32_
             return -1;
         if (t->tok[k].kind == MS_TOK_PUNCT && !ms_tok_is(t, &t->tok[k], "\xD8\x8C") &&
             !ms_tok_is(t, &t->tok[k], ","))
+            return -1;
+        /* the noun is in a phrase of another noun that is no event (بدأوا الشك
+         * في مقتل، أعرب عن أمله في …): the support verb governs that one */
+        if (k + 1 == h->tok_first && k > first && preposition_word(x, &t->tok[k]) &&
+            !tok_is(x, k, "\xD9\x85\xD9\x86") && other_noun(x, k - 1))
             return -1;
     }
     return -1;
@@ -909,7 +933,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                         const ms_token *nx = ac->tok_end < a1 ? &x->t->tok[ac->tok_end] : NULL;
                         bool target_follows = nx && (nx->pro & MS_PRO_L) && nx->kind == MS_TOK_ARABIC;
                         bool adjective = ac->kind && !strcmp(ac->kind, "demonym");
-                        bool place = ac->kind && (!strcmp(ac->kind, "place") || !strcmp(ac->kind, "capital"));
+                        bool place = ac->kind && (!strcmp(ac->kind, "place") || !strcmp(ac->kind, "capital") ||
+                                                  (g->genitive_place && !strcmp(ac->kind, "country")));
                         if (!target_follows && !adjective && (gen_patient || place))
                             genitive_patient = b;
                         else

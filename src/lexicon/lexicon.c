@@ -371,6 +371,7 @@ static bool load_triggers(ms_lexicon *lx, ms_textmodel *tm)
             g->needs_recipient = extra_get(f[7], fl[7], "needs", &vn) != NULL;
             g->swap = extra_is(f[7], fl[7], "roles", "swap");
             g->genitive_patient = extra_is(f[7], fl[7], "genitive", "patient");
+            g->genitive_place = extra_is(f[7], fl[7], "genitive", "place");
         }
         if (!g->type) {
             problem(lx, tname, ln, "missing type%.*s", "", 0);
