@@ -907,7 +907,12 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 rule = "subject-verb (subject right before the verb)";
         }
         /* after a verb phrase (أطلق سراح، طلب المساعدة) comes its object, not its subject */
-        if (a < 0 && !nominal && h->tok_end - h->tok_first == 1 && !plural_verb(x, h->tok_first) &&
+        /* كان يدعو البرلمان: the auxiliary holds the subject (but not when the
+         * verb carries its object: كان يحتجزهم المعارضون) */
+        uint32_t auxf;
+        bool aux = h->tok_first > a0 && !x->t->tok[h->tok_first].enc_len &&
+                   ms_cue_before(x, h->tok_first, MS_CUE_ROLE, "auxiliary", &auxf);
+        if (a < 0 && !nominal && !aux && h->tok_end - h->tok_first == 1 && !plural_verb(x, h->tok_first) &&
             !(!opens && unknown_subject_before(x, h->tok_first, a0))) {
             a = subject_after(x, h->tok_end, a1, self);
             if (a >= 0)
