@@ -1,22 +1,29 @@
 /* events.c — events from triggers and Arabic clause structure.
  *
  * Triggers come from the trigger lexicon (longest match; a verbal phrase may
- * be split by its subject: أطلقت حماس سراح). Arguments:
+ * be split by its subject: أطلقت حماس سراح; a verb form spelled like its
+ * noun is read as the noun after a preposition: في دعم). Arguments:
  *   - verbs: the subject after the verb (VSO) or right before it (SVO); the
  *     recipient after the preposition the trigger takes (طلب … من، تفاوض
  *     مع، أفرج عن) or as a direct object; the agent of a passive after
- *     من قبل / على يد;
+ *     من قبل / على يد; no subject after the verb when an auxiliary holds it
+ *     (كان يدعو البرلمان), when the name heads nothing but a genitive
+ *     (امتدح دور القوات) or stands before a second complement (اتهم إيران بـ);
  *   - nouns: a genitive actor or an adjective of nationality right after the
- *     noun (هجوم الحركة، الحملة الإسرائيلية), else the subject of the clause
- *     before it; بين X و Y; the released or abducted people's nationality as
- *     the recipient (إطلاق سراح أسيرين أمريكيين);
- *   - support verbs: the subject of تجري / شن / نجح في / أعلن عن … is the
- *     actor of the event noun they govern (تجري قطر محادثات، هجوم شنه …);
- *     a purpose (ل) or means (ب) clause is done by the act it serves;
+ *     noun, before any preposition (هجوم الحركة، الحملة الإسرائيلية), or the
+ *     one the act is done to for nouns so marked (دعم لبنان، زيارة إسرائيل),
+ *     else the subject of the clause before it; بين X و Y; the released or
+ *     abducted people's nationality as the recipient;
+ *   - support verbs: the subject of تجري / شن / نجح في / أعلن عن / أعرب عن …
+ *     is the actor of the event noun they govern (تجري قطر محادثات، هجوم شنه
+ *     …), not of one inside another noun's phrase (بدأوا الشك في مقتل);
+ *     a purpose (ل) or means (ب) clause is done by the act it serves, and
+ *     what someone is accused of is no act of the accuser;
  *     coordinated verbs share their subject;
  *   - the mediator right after بوساطة / عبر الوسطاء / برعاية, near the trigger.
  * An actor that cannot be found is left empty, never guessed; an event
- * without an actor is reported only when a figure counts what it did. The
+ * without an actor is reported only when a figure counts what it did, and
+ * not when the deaths are those of an accident (تحطم، غرق، زلزال). The
  * toll of an act told after it (أسفر عن مقتل …) belongs to that act. Events
  * are dyads: one per recipient country.
  * Modality from the words around the trigger (data/grammar/modality.txt), the
