@@ -204,6 +204,15 @@ static void attrib_json(jw *w, const ms_analysis *a, int idx)
     jw_close(w);
 }
 
+/* How the report holds an event or a figure: its modality and who says so. */
+static void claim_fields(jw *w, const ms_analysis *a, int modality, int attrib)
+{
+    jw_key(w, "modality");
+    jw_str(w, ms_modality_name(modality));
+    jw_key(w, "attribution");
+    attrib_json(w, a, attrib);
+}
+
 static void actor_list(jw *w, const char *key, const ms_analysis *a, const int *idx, int n)
 {
     jw_str(w, key);
@@ -257,10 +266,7 @@ static void events_json(jw *w, const ms_analysis *a)
         } else {
             jw_null(w);
         }
-        jw_key(w, "modality");
-        jw_str(w, ms_modality_name(e->modality));
-        jw_key(w, "attribution");
-        attrib_json(w, a, e->attrib);
+        claim_fields(w, a, e->modality, e->attrib);
         jw_key(w, "trigger");
         jw_span_text(w, a, e->trig_start, e->trig_end);
         jw_key(w, "text");
@@ -309,10 +315,7 @@ static void figures_json(jw *w, const ms_analysis *a)
         jw_key(w, "event");
         ev >= 0 ? jw_int(w, ev) : jw_null(w);
         date_field(w, "date", a, f->date);
-        jw_key(w, "modality");
-        jw_str(w, ms_modality_name(f->modality));
-        jw_key(w, "attribution");
-        attrib_json(w, a, f->attrib);
+        claim_fields(w, a, f->modality, f->attrib);
         jw_key(w, "number_text");
         jw_span_text(w, a, n->start, n->end);
         jw_key(w, "text");
