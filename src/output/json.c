@@ -98,7 +98,8 @@ static void jw_real(jw *w, double v)
 
 static void jw_number(jw *w, double v)
 {
-    if (v == (double)(long long)v && v < 9e15 && v > -9e15)
+    /* the range first: casting a larger double to an integer is undefined */
+    if (v < 9e15 && v > -9e15 && v == (double)(long long)v)
         jw_int(w, (long long)v);
     else
         jw_real(w, v);

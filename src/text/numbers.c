@@ -10,6 +10,7 @@
  * when one of its proclitic-stripped forms passes a Bloom filter of the words
  * that can start a figure, so most tokens cost a few byte comparisons.
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include "text/textmodel.h"
@@ -908,7 +909,7 @@ static bool parse_number_at(const ctx *c, size_t i, atom a, size_t send, numres 
             /* 33 ألفا و2.5 مليون are two figures: the digits belong to a larger multiplier */
             atom m = k + 1 < send ? classify(c, k + 1) : (atom){NULL, NK_NONE, 0, 0};
             bool next_mult = !m.pro && (m.kind == NK_MULT || m.kind == NK_MULT_ACC || m.kind == NK_MULT_PLURAL);
-            if ((next_mult && m.value >= last_mult) || (!next_mult && b.value != (double)(long long)b.value))
+            if ((next_mult && m.value >= last_mult) || (!next_mult && b.value != floor(b.value)))
                 break;
             digit = b.value;
             is_digit = true;
