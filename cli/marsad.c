@@ -41,9 +41,11 @@ static const char usage_text[] =
     "  lexicon stats            knowledge entries by kind\n"
     "  lexicon check            validate the knowledge tables (exit 1 on problems)\n"
     "  bench [--threads N] [--stage read|text|extract|all] [--repeat N] PATHS…\n"
-    "                           throughput and peak memory: text stops after the text\n"
-    "                           layer, extract after the analysis (no output), all\n"
-    "                           (default) includes the JSON output\n"
+    "                           throughput and peak memory: read times the readers and\n"
+    "                           cleaning, text the text layer alone (bodies read\n"
+    "                           beforehand), extract the analysis (no output), all\n"
+    "                           (default) includes the JSON output; --repeat goes over\n"
+    "                           the inputs N times\n"
     "  version                  print the version\n"
     "\n"
     "Exit status: 0 ok, 1 some input failed (the rest was processed), 2 usage error.\n";
@@ -181,7 +183,7 @@ static int collect(const char *path, char ***out, size_t *n, size_t *cap)
 /* What bench times: the readers and cleaning; the text layer alone, on
  * bodies read beforehand; reading to extraction; everything with JSON. */
 enum { STAGE_ALL, STAGE_READ, STAGE_TEXT, STAGE_EXTRACT };
-static const char *const stage_names[] = {"all", "read", "text", "extract"};
+static const char *const stage_names[] = {"all", "read", "text", "extract"}; /* by STAGE_* */
 
 typedef struct opts {
     marsad_options lib;
@@ -304,18 +306,14 @@ static int parse_opts(int argc, char **argv, opts *o)
             }
         } else if (!strcmp(a, "--stage")) {
             NEEDVAL();
-            if (!strcmp(val, "read"))
-                o->stage = STAGE_READ;
-            else if (!strcmp(val, "text"))
-                o->stage = STAGE_TEXT;
-            else if (!strcmp(val, "extract"))
-                o->stage = STAGE_EXTRACT;
-            else if (!strcmp(val, "all"))
-                o->stage = STAGE_ALL;
-            else {
+            int s = 0;
+            while (s < (int)(sizeof stage_names / sizeof stage_names[0]) && strcmp(val, stage_names[s]))
+                s++;
+            if (s == (int)(sizeof stage_names / sizeof stage_names[0])) {
                 usage_error("unknown stage '%s' (read, text, extract, all)", val);
                 return -1;
             }
+            o->stage = s;
         } else if (a[0] == '-' && a[1] == '-' ) {
             usage_error("unknown option '%s'", a);
             return -1;

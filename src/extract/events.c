@@ -261,6 +261,9 @@ static bool boundary(const ms_xctx *x, uint32_t k, int32_t self)
     return false;
 }
 
+/* A word in ا, the accusative ending of adverbs (أيضا، مجددا، حاليا). */
+static bool adverb_ending(const char *w, size_t n) { return n >= 2 && !memcmp(w + n - 2, "\xD8\xA7", 2); }
+
 /* فيه، عليها، منهم…: a preposition with a pronoun, often written as one
  * known word and so left whole by segmentation. */
 static bool pronoun_preposition(const char *w, size_t n)
@@ -297,7 +300,7 @@ static bool construct_head(const ms_xctx *x, uint32_t k, uint32_t end)
     /* not a head: the accusative ending of adverbs (أيضا، مجددا، رسميا), short
      * words and particles, a preposition with a pronoun (فيه، عليها), a
      * plural of people in -و (محامو الرئيس) or a member head (بيان، أحزاب) */
-    if (n < 6 || !memcmp(w + n - 2, "\xD8\xA7", 2) || !memcmp(w + n - 2, "\xD9\x88", 2) ||
+    if (n < 6 || adverb_ending(w, n) || !memcmp(w + n - 2, "\xD9\x88", 2) ||
         (t->enc_len && n - t->enc_len <= 6) || pronoun_preposition(w, n))
         return false;
     return !ms_cue_at(x, k, MS_CUE_MODALITY, NULL, NULL) && !ms_cue_at(x, k, MS_CUE_ROLE, "member_head", NULL);
@@ -466,7 +469,7 @@ static bool other_noun(const ms_xctx *x, uint32_t k)
         return false;
     size_t n;
     const char *w = ms_tok_norm(x->t, t, &n);
-    return n >= 4 && memcmp(w + n - 2, "\xD8\xA7", 2) != 0;
+    return n >= 4 && !adverb_ending(w, n);
 }
 
 static int32_t light_verb_subject(const ms_xctx *x, const ms_trighit *h, uint32_t first, int32_t self)
@@ -916,9 +919,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         /* after a verb phrase (أطلق سراح، طلب المساعدة) comes its object, not its subject */
         /* كان يدعو البرلمان: the auxiliary holds the subject (but not when the
          * verb carries its object: كان يحتجزهم المعارضون) */
-        uint32_t auxf;
         bool aux = h->tok_first > a0 && !x->t->tok[h->tok_first].enc_len &&
-                   ms_cue_before(x, h->tok_first, MS_CUE_ROLE, "auxiliary", &auxf);
+                   ms_cue_before(x, h->tok_first, MS_CUE_ROLE, "auxiliary", NULL);
         if (a < 0 && !nominal && !aux && h->tok_end - h->tok_first == 1 && !plural_verb(x, h->tok_first) &&
             !(!opens && unknown_subject_before(x, h->tok_first, a0))) {
             a = subject_after(x, h->tok_end, a1, self);

@@ -28,6 +28,14 @@ static void jw_str(jw *w, const char *s) { jw_strn(w, s, strlen(s)); }
 /* a key written as a string literal: its length is known at compile time
  * (a key in a variable goes through jw_str) */
 #define jw_key(w, k) jw_strn((w), "" k, sizeof(k) - 1)
+/* a flag, written (as true) only when set */
+#define jw_flag(w, k, set)                                                                               \
+    do {                                                                                                 \
+        if (set) {                                                                                       \
+            jw_key(w, k);                                                                                \
+            jw_bool(w, true);                                                                            \
+        }                                                                                                \
+    } while (0)
 static void jw_null(jw *w) { chk(w, yajl_gen_null(w->g)); }
 static void jw_bool(jw *w, bool b) { chk(w, yajl_gen_bool(w->g, b)); }
 static void jw_int(jw *w, long long v)
@@ -142,18 +150,9 @@ static void actor_json(jw *w, const ms_analysis *a, const ms_actor *ac)
         jw_key(w, "kind");
         jw_str(w, ac->kind);
     }
-    if (ac->flags & MS_ACT_ANON) {
-        jw_key(w, "anonymous");
-        jw_bool(w, true);
-    }
-    if (ac->flags & MS_ACT_AMBIGUOUS) {
-        jw_key(w, "ambiguous");
-        jw_bool(w, true);
-    }
-    if (ac->flags & MS_ACT_COREF) {
-        jw_key(w, "coreference");
-        jw_bool(w, true);
-    }
+    jw_flag(w, "anonymous", ac->flags & MS_ACT_ANON);
+    jw_flag(w, "ambiguous", ac->flags & MS_ACT_AMBIGUOUS);
+    jw_flag(w, "coreference", ac->flags & MS_ACT_COREF);
     jw_key(w, "span");
     jw_aopen(w);
     jw_int(w, ac->start);
@@ -343,14 +342,8 @@ static void analysis_json(jw *w, const ms_analysis *a)
         jw_str(w, buf);
         jw_key(w, "precision");
         jw_str(w, dt->precision == MS_PREC_DAY ? "day" : dt->precision == MS_PREC_MONTH ? "month" : "year");
-        if (dt->relative) {
-            jw_key(w, "relative");
-            jw_bool(w, true);
-        }
-        if (dt->hijri) {
-            jw_key(w, "hijri");
-            jw_bool(w, true);
-        }
+        jw_flag(w, "relative", dt->relative);
+        jw_flag(w, "hijri", dt->hijri);
         jw_close(w);
     }
     jw_aclose(w);
