@@ -11,11 +11,23 @@
 
 /* The writer streams into a yajl generator: no tree is built, strings are
  * escaped as they are copied. A generator error (out of memory, invalid
- * UTF-8) latches in w->err and the document fails as a whole. */
+ * UTF-8) latches in w->err and the document fails as a whole. The
+ * generator prints into our own buffer, whose appends are inline (it prints
+ * many short pieces: quotes, commas, colons). */
 typedef struct jw {
     yajl_gen g;
     int err;
+    msbuf out;
 } jw;
+
+static void jw_print(void *ctx, const char *s, size_t n)
+{
+    msbuf *b = ctx;
+    if (n == 1)
+        msbuf_addc(b, s[0]);
+    else
+        msbuf_add(b, s, n);
+}
 
 static void chk(jw *w, yajl_gen_status st)
 {
@@ -454,32 +466,37 @@ int marsad_doc_to_json(const marsad_doc *d, unsigned flags, char **out, size_t *
 {
     if (!d || !out)
         return MARSAD_EINVAL;
-    jw w = {yajl_gen_alloc(NULL), 0};
+    jw w = {yajl_gen_alloc(NULL), 0, {0}};
     if (!w.g)
         return MARSAD_ENOMEM;
+    msbuf_init(&w.out);
+    /* about what a document's object takes (four times its body), so that
+     * it rarely grows; a failure here only means growing later */
+    size_t guess = d->body && d->body_len < (1u << 20) ? 4 * d->body_len : 4u << 20;
+    msbuf_reserve(&w.out, 4096 + guess);
+    w.out.oom = false;
+    yajl_gen_config(w.g, yajl_gen_print_callback, jw_print, &w.out);
     yajl_gen_config(w.g, yajl_gen_validate_utf8, !doc_valid(d));
     doc_json(&w, d, flags);
-    const unsigned char *buf;
-    size_t n = 0;
-    if (!w.err)
-        chk(&w, yajl_gen_get_buf(w.g, &buf, &n));
-    char *s = NULL;
-    if (!w.err) {
-        if (flags & MARSAD_JSON_PRETTY) {
-            s = indent((const char *)buf, n);
-        } else if ((s = malloc(n + 1))) {
-            memcpy(s, buf, n);
-            s[n] = 0;
-        }
-        if (!s)
-            w.err = MARSAD_ENOMEM;
-    }
     yajl_gen_free(w.g);
-    if (w.err)
+    size_t n = 0;
+    char *s = w.err ? NULL : msbuf_take(&w.out, &n); /* NULL when out of memory */
+    if (s && (flags & MARSAD_JSON_PRETTY)) {
+        char *p = indent(s, n);
+        free(s);
+        s = p;
+        n = s ? strlen(s) : 0;
+    }
+    msbuf_free(&w.out);
+    if (!w.err && !s)
+        w.err = MARSAD_ENOMEM;
+    if (w.err) {
+        free(s);
         return w.err;
+    }
     *out = s;
     if (len)
-        *len = strlen(s);
+        *len = n;
     return MARSAD_OK;
 }
 

@@ -122,8 +122,24 @@ bool ms_utf8_valid(const char *s, size_t n)
                 break;
             i += 8;
         }
-        if (i >= n)
-            break;
+        /* then character by character while they are ASCII or two bytes
+         * long (all of Arabic), the others through the full decoder */
+        bool other = false;
+        while (i < n) {
+            unsigned char c = p[i];
+            if (c < 0x80) {
+                i++;
+                if (c == ' ')
+                    break; /* a space often starts an ASCII run: eight at a time again */
+            } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+                i += 2;
+            } else {
+                other = true;
+                break;
+            }
+        }
+        if (!other)
+            continue;
         uint32_t cp;
         bool bad = false;
         i += ms_utf8_decode(p + i, n - i, &cp, &bad);
