@@ -49,7 +49,7 @@ static int known_level(const ms_textmodel *tm, const char *w, size_t n, bool had
         SUF("\xD8\xAA\xD9\x85") /* تم */, SUF("\xD9\x86\xD8\xA7") /* نا */};
     for (size_t i = 0; i < MS_ARRAY_LEN(suffixes); i++) {
         size_t sl = suffixes[i].n;
-        if (n >= sl + 3 * L && memcmp(w + n - sl, suffixes[i].s, sl) == 0 && ms_textmodel_knows(tm, w, n - sl))
+        if (n >= sl + 3 * L && ms_bytes_eq(w + n - sl, suffixes[i].s, sl) && ms_textmodel_knows(tm, w, n - sl))
             return 1;
     }
     if (had_enclitic && n >= 3 * L) {
@@ -119,7 +119,7 @@ static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pr
         return;
     for (size_t i = 0; i < MS_ARRAY_LEN(encl); i++) {
         size_t el = encl[i].n;
-        if (sn < el + 2 * L || memcmp(s + sn - el, encl[i].s, el) != 0)
+        if (sn < el + 2 * L || !ms_bytes_eq(s + sn - el, encl[i].s, el))
             continue;
         int l2 = known_level(tm, s, sn - el, true);
         /* a one-letter pronoun is easily a word's own last letter: demand an exact word */

@@ -38,6 +38,10 @@ static bool is_compat(uint32_t c)
                         (((1ULL << 0x1B) - 1) & ~((1ULL << 0x0A) - 1)) | \
                         (((1ULL << 0x29) - 1) & ~((1ULL << 0x21) - 1)) | (1ULL << 0x2A))
 
+/* What ms_normalize's fast path does with a character of U+0600–U+067F:
+ * write its (mapped) two bytes, drop it, or leave it to the general path. */
+enum { AR_WRITE, AR_DROP, AR_OTHER };
+
 /* Map one code point; returns the number of output code points (0 = drop). */
 static inline int map_cp(uint32_t c, unsigned fl, uint32_t *out)
 {
@@ -114,6 +118,21 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
     }
     const unsigned char *s = (const unsigned char *)src;
     bool fold_case = fl & MARSAD_NORM_CASE;
+    /* what the flags make of U+0600–U+067F, by code point less U+0600
+     * (only the letters and marks of U+0620–U+065F take the fast path) */
+    unsigned char ar_kind[128];
+    char ar_out[128][2];
+    for (uint32_t b = 0; b < 128; b++) {
+        uint32_t cp = 0x0600 + b, m = cp;
+        if (cp < 0x0620 || cp >= 0x0660)
+            ar_kind[b] = AR_OTHER;
+        else if ((UNCHANGED_0620 >> (cp - 0x0620) & 1) || map_cp(cp, fl, &m))
+            ar_kind[b] = AR_WRITE;
+        else
+            ar_kind[b] = AR_DROP;
+        ar_out[b][0] = (char)(0xC0 | (m >> 6));
+        ar_out[b][1] = (char)(0x80 | (m & 0x3F));
+    }
     size_t i = 0, o = 0;
     while (i < len) {
         /* room for the longest expansion of one character (NFKC of a ligature) */
@@ -130,45 +149,29 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
         char *ot = out->text;
         uint32_t *om = out->map;
         while (i < lim) {
-            unsigned char c = s[i];
+            unsigned c = s[i];
             if (c < 0x80) {
-                ot[o] = (char)(fold_case && (unsigned)(c - 'A') < 26u ? c + 32 : c);
+                ot[o] = (char)(fold_case && c - 'A' < 26u ? c + 32 : c);
                 om[o++] = (uint32_t)i++;
                 continue;
             }
-            if ((c == 0xD8 || c == 0xD9) && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-                uint32_t b = ((uint32_t)(c & 1) << 6 | (s[i + 1] & 0x3F)) - 0x20; /* U+0620 + b */
-                if (b < 64 && (UNCHANGED_0620 >> b & 1)) {
-                    ot[o] = (char)c;
-                    ot[o + 1] = (char)s[i + 1];
+            /* a run of Arabic letters and marks */
+            while (i + 1 < lim) {
+                unsigned lead = (unsigned)s[i] - 0xD8, tail = s[i + 1] ^ 0x80u;
+                if (lead >= 2 || tail >= 0x40)
+                    break;
+                unsigned b = lead << 6 | tail;
+                if (ar_kind[b] == AR_OTHER)
+                    break;
+                if (ar_kind[b] == AR_WRITE) {
+                    memcpy(ot + o, ar_out[b], 2);
                     om[o] = om[o + 1] = (uint32_t)i;
                     o += 2;
-                    i += 2;
-                    continue;
                 }
-                if (b < 64) {
-                    /* the other letters and marks of U+0620–U+065F: what
-                     * map_cp() does to them, inline (they are frequent) */
-                    uint32_t cp = 0x0620 + b;
-                    if (cp >= 0x064B ? (fl & MARSAD_NORM_DIACRITICS) : cp == 0x0640 && (fl & MARSAD_NORM_TATWEEL)) {
-                        i += 2;
-                        continue;
-                    }
-                    if ((cp == 0x0622 || cp == 0x0623 || cp == 0x0625) && (fl & MARSAD_NORM_ALEF))
-                        cp = 0x0627;
-                    else if (cp == 0x0629 && (fl & MARSAD_NORM_TEH))
-                        cp = 0x0647;
-                    else if (cp == 0x0649 && (fl & MARSAD_NORM_YEH))
-                        cp = 0x064A;
-                    ot[o] = (char)(0xC0 | (cp >> 6));
-                    ot[o + 1] = (char)(0x80 | (cp & 0x3F));
-                    om[o] = om[o + 1] = (uint32_t)i;
-                    o += 2;
-                    i += 2;
-                    continue;
-                }
+                i += 2;
             }
-            break;
+            if (i < lim && s[i] >= 0x80)
+                break;
         }
         if (i >= len)
             break;

@@ -88,14 +88,11 @@ static size_t url_len(const char *s, size_t n, size_t i)
 
 static bool push_tok(msvec *v, ms_tokkind kind, size_t a, size_t b, bool sp, bool nl)
 {
-    ms_token *t = msvec_push(v);
+    ms_token *t = msvec_push_raw(v);
     if (!t)
         return false;
-    t->nstart = (uint32_t)a;
-    t->nend = (uint32_t)b;
-    t->kind = (uint8_t)kind;
-    t->space_before = sp;
-    t->newline_before = nl;
+    *t = (ms_token){.nstart = (uint32_t)a, .nend = (uint32_t)b, .kind = (uint8_t)kind, .space_before = sp,
+                    .newline_before = nl};
     return true;
 }
 
@@ -129,11 +126,10 @@ static int tokenize(const char *s, size_t n, msvec *toks)
         if (is_arabic_letter(c)) {
             /* the letters of U+0621–U+065F, two bytes each, without decoding */
             i += k;
-            while (i + 1 < n && ((unsigned char)s[i] == 0xD8 || (unsigned char)s[i] == 0xD9) &&
-                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-                uint32_t b = ((uint32_t)((unsigned char)s[i] & 1) << 6 | ((unsigned char)s[i + 1] & 0x3F));
-                /* U+0600 + b: a letter for 0x21–0x3A and 0x40–0x5F */
-                if (b - 0x21 >= 0x3F || b - 0x3B < 5)
+            while (i + 1 < n) {
+                unsigned lead = (unsigned char)s[i] - 0xD8u, tail = (unsigned char)s[i + 1] ^ 0x80u;
+                /* U+0600 + (lead << 6 | tail): a letter for 0x21–0x3A and 0x40–0x5F */
+                if (lead == 0 ? tail - 0x21 >= 0x1A : lead != 1 || tail >= 0x20)
                     break;
                 i += 2;
             }
@@ -360,6 +356,8 @@ int ms_text_analyze_cached(const ms_textmodel *tm, ms_textcache *cache, const ch
         return rc;
     msvec toks;
     msvec_init(&toks, sizeof(ms_token));
+    /* about one token in six bytes of news text: room for most texts at once */
+    msvec_reserve(&toks, out->norm.len / 6 + 16);
     rc = tokenize(out->norm.text, out->norm.len, &toks);
     out->tok = toks.v;
     out->ntok = toks.n;

@@ -95,16 +95,22 @@ void msvec_free(msvec *a)
     a->n = a->cap = 0;
 }
 
+bool msvec_reserve(msvec *a, size_t n)
+{
+    if (n <= a->cap)
+        return true;
+    void *v = realloc(a->v, n * a->size);
+    if (!v)
+        return false;
+    a->v = v;
+    a->cap = n;
+    return true;
+}
+
 void *msvec_push(msvec *a)
 {
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 8;
-        void *v = realloc(a->v, cap * a->size);
-        if (!v)
-            return NULL;
-        a->v = v;
-        a->cap = cap;
-    }
+    if (a->n == a->cap && !msvec_reserve(a, a->cap ? a->cap * 2 : 8))
+        return NULL;
     void *e = (char *)a->v + a->n * a->size;
     memset(e, 0, a->size);
     a->n++;

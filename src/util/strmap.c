@@ -60,7 +60,7 @@ static size_t find_slot(const msmap *m, const char *k, size_t n, uint64_t h)
         if (sl->tag != tag)
             continue;
         const struct msmap_ent *e = &m->ents[sl->idx - 1];
-        if (e->hash == h && e->len == n && memcmp(m->pool + e->off, k, n) == 0)
+        if (e->hash == h && e->len == n && ms_bytes_eq(m->pool + e->off, k, n))
             return j;
     }
 }

@@ -52,6 +52,37 @@ void msbuf_printf(msbuf *b, const char *fmt, ...) __attribute__((format(printf, 
 /* Hand the buffer's storage to the caller (never NULL unless oom). */
 char *msbuf_take(msbuf *b, size_t *len);
 
+/* Are n bytes at a and b equal? For the short keys of maps and caches:
+ * overlapping word loads, no library call. */
+static inline bool ms_bytes_eq(const void *a, const void *b, size_t n)
+{
+    const unsigned char *p = a, *q = b;
+    if (n >= 8) {
+        uint64_t x, y;
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&x, p + i, 8);
+            memcpy(&y, q + i, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, p + n - 8, 8);
+        memcpy(&y, q + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t x, y, u, v;
+        memcpy(&x, p, 4);
+        memcpy(&y, q, 4);
+        memcpy(&u, p + n - 4, 4);
+        memcpy(&v, q + n - 4, 4);
+        return x == y && u == v;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != q[i])
+            return false;
+    return true;
+}
+
 /* A growable array of fixed-size elements. */
 typedef struct msvec {
     void *v;
@@ -62,6 +93,16 @@ void msvec_init(msvec *a, size_t elem_size);
 void msvec_free(msvec *a);
 /* Append one zeroed element and return it (NULL on oom). */
 void *msvec_push(msvec *a);
+/* Room for n elements in all. Returns false on oom. */
+bool msvec_reserve(msvec *a, size_t n);
+/* Append one element left as it is, for a caller that sets all of it
+ * (inline: tokens are pushed by the million). NULL on oom. */
+static inline void *msvec_push_raw(msvec *a)
+{
+    if (a->n == a->cap && !msvec_reserve(a, a->cap ? a->cap * 2 : 8))
+        return NULL;
+    return (char *)a->v + a->n++ * a->size;
+}
 #define MSVEC_AT(a, T, i) (((T *)(a)->v)[i])
 
 char *ms_strndup(const char *s, size_t n);

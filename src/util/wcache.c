@@ -26,7 +26,7 @@ void ms_wcache_free(ms_wcache *c)
 
 static inline bool ent_is(const ms_wcache_ent *e, uint32_t tag, const char *k, size_t n)
 {
-    return e->len == n && e->tag == tag && memcmp(e->key, k, n) == 0;
+    return e->len == n && e->tag == tag && ms_bytes_eq(e->key, k, n);
 }
 
 void ms_wcache_prefetch(const ms_wcache *c, uint64_t h)
