@@ -242,7 +242,12 @@ static bool oblique(const ms_xctx *x, const ms_actor *a)
         return true;
     if (a->tok_first == 0)
         return false;
-    return preposition_word(x, &x->t->tok[a->tok_first - 1]);
+    /* a lone proclitic written before a Latin name or a number: لـCNN */
+    const ms_token *p = &x->t->tok[a->tok_first - 1];
+    if (p->kind == MS_TOK_ARABIC && (p->pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K)) && p->nend - p->nstart == p->pro_len &&
+        !k->space_before)
+        return true;
+    return preposition_word(x, p);
 }
 
 /* Is token k a verb-like clause boundary for argument search? */
@@ -400,16 +405,73 @@ static bool marked_passive(const ms_xctx *x, const ms_trighit *h)
     return false;
 }
 
+/* The pronoun a complementizer carries (إنه، أنها، إنهم): 'm', 'f', 'p', or 0
+ * for none. */
+static char complementizer_pronoun(const ms_xctx *x, uint32_t k)
+{
+    static const struct { const char *w; char g; } forms[] = {
+        {"\xD8\xA7\xD9\x86\xD9\x87", 'm'} /* انه */, {"\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7", 'f'} /* انها */,
+        {"\xD8\xA7\xD9\x86\xD9\x87\xD9\x85", 'p'} /* انهم */};
+    for (size_t i = 0; i < MS_ARRAY_LEN(forms); i++)
+        if (ms_tok_is(x->t, &x->t->tok[k], forms[i].w) ||
+            (x->t->tok[k].pro & (MS_PRO_W | MS_PRO_F) && ms_tok_stem_is(x->t, &x->t->tok[k], forms[i].w)))
+            return forms[i].g;
+    return 0;
+}
+
+/* The gender a verb shows for its subject: 'f' for a past in ت (قالت) or a
+ * present in ت (تقول), 'm' for the others; 0 when the word is no verb form
+ * we can read. */
+static char verb_gender(const ms_xctx *x, uint32_t k)
+{
+    const ms_token *t = &x->t->tok[k];
+    if (t->kind != MS_TOK_ARABIC || x->actor_at[k] >= 0 || preposition_word(x, t) || (t->pro & MS_PRO_AL))
+        return 0;
+    size_t n;
+    const char *w = ms_tok_stem(x->t, t, &n);
+    if (n < 6)
+        return 0;
+    if (!memcmp(w + n - 2, "\xD8\xAA", 2) || !memcmp(w, "\xD8\xAA", 2)) /* ت */
+        return 'f';
+    return 'm';
+}
+
+/* Does the pronoun of a complementizer at k point back to actor ac, the
+ * speaker before it (قالت الشرطة إنها قتلت: yes; قالت الشرطة إنه قتل: no,
+ * the police are feminine, the one killed or killing is someone else)? The
+ * speaker's verb tells its gender: the word before a speaker that follows
+ * its verb, else the word after it. */
+static bool pronoun_is_speaker(const ms_xctx *x, uint32_t k, const ms_actor *ac, uint32_t first)
+{
+    char p = complementizer_pronoun(x, k);
+    if (!p)
+        return true;
+    if (p == 'p')
+        return (ac->flags & MS_ACT_PLURAL) != 0;
+    char g = ac->tok_first > first ? verb_gender(x, ac->tok_first - 1) : 0;
+    if (!g && ac->tok_end < k)
+        g = verb_gender(x, ac->tok_end);
+    if (!g)
+        return true;
+    return p == 'f' ? g == 'f' : g == 'm' && !(ac->flags & MS_ACT_PLURAL);
+}
+
 static int32_t subject_before(const ms_xctx *x, uint32_t at, uint32_t first, uint32_t slack, int32_t self)
 {
+    uint32_t comp = UINT32_MAX; /* a complementizer with a pronoun crossed on the way */
     for (uint32_t k = at; k-- > first && at - k <= slack;) {
         /* إن / أن open the clause: what comes before belongs to another verb */
         if (tok_is(x, k, "\xD8\xA7\xD9\x86"))
             return -1;
+        if (comp == UINT32_MAX && complementizer_pronoun(x, k))
+            comp = k;
         int32_t a = x->actor_at[k];
         if (a >= 0) {
             const ms_actor *ac = actor(x, a);
             if (oblique(x, ac) || (ac->flags & MS_ACT_WEAK))
+                return -1;
+            /* past إنه/إنها the subject is the pronoun: the speaker only when it agrees */
+            if (comp != UINT32_MAX && !pronoun_is_speaker(x, comp, ac, first))
                 return -1;
             return a;
         }
@@ -921,8 +983,13 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
          * verb carries its object: كان يحتجزهم المعارضون) */
         bool aux = h->tok_first > a0 && !x->t->tok[h->tok_first].enc_len &&
                    ms_cue_before(x, h->tok_first, MS_CUE_ROLE, "auxiliary", NULL);
-        if (a < 0 && !nominal && !aux && h->tok_end - h->tok_first == 1 && !plural_verb(x, h->tok_first) &&
-            !(!opens && unknown_subject_before(x, h->tok_first, a0))) {
+        /* إنها قتلت المسلح: the pronoun is the subject, the name after the verb its object */
+        uint32_t pk = h->tok_first;
+        while (pk > a0 && pk + 2 > h->tok_first && ms_cue_at(x, pk - 1, MS_CUE_MODALITY, NULL, NULL))
+            pk--;
+        bool pronoun_subject = !opens && pk > a0 && complementizer_pronoun(x, pk - 1);
+        if (a < 0 && !nominal && !aux && !pronoun_subject && h->tok_end - h->tok_first == 1 &&
+            !plural_verb(x, h->tok_first) && !(!opens && unknown_subject_before(x, h->tok_first, a0))) {
             a = subject_after(x, h->tok_end, a1, self);
             if (a >= 0)
                 rule = "verb-subject-object";
@@ -996,7 +1063,20 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         }
         /* ب + verbal noun after a verb: the means, done by its subject (ردت
          * إسرائيل على الهجوم بقصف غزة) */
-        if (a < 0 && nominal && (x->t->tok[h->tok_first].pro & MS_PRO_B)) {
+        /* … unless it complements a noun and its genitive right before it
+         * (تؤيد قرار ترامب بالانسحاب: the withdrawal is Trump's decision) */
+        int32_t gb = h->tok_first > a0 ? x->actor_at[h->tok_first - 1] : -1;
+        bool of_genitive = false;
+        if (gb >= 0 && actor(x, gb)->tok_first > a0 && !(x->t->tok[actor(x, gb)->tok_first].pro & (MS_PRO_W | MS_PRO_F))) {
+            uint32_t hk = actor(x, gb)->tok_first - 1;
+            const ms_token *ht = &x->t->tok[hk];
+            size_t hn;
+            const char *hw = ms_tok_norm(x->t, ht, &hn);
+            of_genitive = ht->kind == MS_TOK_ARABIC && !(ht->pro & (MS_PRO_AL | MS_PRO_B | MS_PRO_L | MS_PRO_K)) &&
+                          x->actor_at[hk] < 0 && x->trig_at[hk] < 0 && !preposition_word(x, ht) &&
+                          !pronoun_preposition(hw, hn);
+        }
+        if (a < 0 && nominal && !of_genitive && (x->t->tok[h->tok_first].pro & MS_PRO_B)) {
             for (size_t q = hi; q-- > 0;) {
                 const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
                 if (p->tok_first < a0 || h->tok_first - p->tok_end > 6)

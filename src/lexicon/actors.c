@@ -461,6 +461,7 @@ static void resolve_group(const finder *f, mention *g, size_t n, ms_actor *a)
                          *modifier_sector = NULL, *modifier_code = NULL, *role = NULL, *head = g[0].e;
     const ms_actor *ante = NULL;
     bool owner = false, body_seen = false, group_demonym = false, ambiguous = false;
+    size_t country_i = 0, demonym_i = 0;
     unsigned flags = 0;
     memset(a, 0, sizeof *a);
     for (size_t i = 0; i < n; i++) {
@@ -478,12 +479,12 @@ static void resolve_group(const finder *f, mention *g, size_t n, ms_actor *a)
             }
             break;
         case MS_K_ORG: case MS_K_MEDIA: if (!org || (!org->code[0] && e->code[0])) org = e; break;
-        case MS_K_COUNTRY: case MS_K_CAPITAL: if (!country) country = e; break;
+        case MS_K_COUNTRY: case MS_K_CAPITAL: if (!country) country = e, country_i = i; break;
         case MS_K_DEMONYM:
             if (!e->code[0])
                 group_demonym = true;
             else if (!demonym)
-                demonym = e;
+                demonym = e, demonym_i = i;
             break;
         case MS_K_PLACE: if (!place) place = e; break;
         case MS_K_ROLE: if (!role) role = e; break;
@@ -505,6 +506,10 @@ static void resolve_group(const finder *f, mention *g, size_t n, ms_actor *a)
             flags |= MS_ACT_PLURAL;
     }
     const ms_actor_entry *named = person && !owner ? person : NULL;
+    /* a country after the demonym is where the person is (وزير الخارجية
+     * الإسرائيلي في القاهرة), not whom the person is of */
+    if (country && demonym && country_i > demonym_i && !org && !named)
+        country = NULL;
     const char *code = named && named->code[0]   ? named->code
                        : org && org->code[0]     ? org->code
                        : ante                    ? ante->code
@@ -643,10 +648,28 @@ static bool ends_with(const ms_text *t, const ms_token *k, const char *suf)
     return len > n && !memcmp(t->src + k->end - n, suf, n);
 }
 
+/* Is token i a one-word event noun of the trigger lexicon, and only a
+ * noun (هجوم، اشتباك; not رفض or قصف, which are verbs too)? */
+static bool event_noun_at(const ms_lexicon *lx, const ms_text *t, uint32_t i)
+{
+    uint32_t node, it = 0, v;
+    if (ms_dict_match(&lx->triggers, t, i, i + 1, &node) != 1)
+        return false;
+    bool noun = false;
+    while (ms_dict_next_value(&lx->triggers, node, &it, &v)) {
+        char pos = MSVEC_AT(&lx->trigger_entries, ms_trigger, v).pos;
+        if (pos != 'N')
+            return false;
+        noun = true;
+    }
+    return noun;
+}
+
 /* An alias that is also an adjective, right after a noun it can qualify, is
- * that adjective: الجهود الدبلوماسية, المناقشات الداخلية, منظمة إرهابية.
- * After an actor it is absorbed into it (حماس الإرهابية). */
-static void drop_adjectives(const ms_text *t, msvec *ms, uint32_t sent_first)
+ * that adjective: الجهود الدبلوماسية, المناقشات الداخلية, منظمة إرهابية, and
+ * for the event_adj agents after an event noun هجوم مسلح, هجوم إرهابي (an
+ * armed attack has no gunman for actor). After an actor it is absorbed into it (حماس الإرهابية). */
+static void drop_adjectives(const ms_lexicon *lx, const ms_text *t, msvec *ms, uint32_t sent_first)
 {
     for (size_t j = 0; j < ms->n; j++) {
         mention *m = &MSVEC_AT(ms, mention, j);
@@ -667,9 +690,13 @@ static void drop_adjectives(const ms_text *t, msvec *ms, uint32_t sent_first)
         if (p->kind != MS_TOK_ARABIC)
             continue;
         bool definite = k->pro & MS_PRO_AL, prev_definite = p->pro & MS_PRO_AL;
-        bool fem_sg = m->e->extra && strstr(m->e->extra, "gender=f") && !m->e->plural;
+        bool fem = m->e->extra && strstr(m->e->extra, "gender=f");
+        bool event_adj = !fem && !m->e->plural && m->e->extra && strstr(m->e->extra, "number=sg") &&
+                         strstr(m->e->extra, "event_adj=yes");
         if ((definite && prev_definite) ||
-            (!definite && !prev_definite && fem_sg && (ends_with(t, p, AR_TA_MARBUTA) || ends_with(t, p, AR_AT))))
+            (!definite && !prev_definite && fem && !m->e->plural &&
+             (ends_with(t, p, AR_TA_MARBUTA) || ends_with(t, p, AR_AT))) ||
+            (!definite && !prev_definite && event_adj && event_noun_at(lx, t, m->tok_first - 1)))
             m->e = NULL;
     }
 }
@@ -903,7 +930,7 @@ int ms_find_actors(const ms_lexicon *lx, const ms_text *t, ms_ymd date, msvec *a
             i += (uint32_t)m;
         }
         if (!rc) {
-            drop_adjectives(t, &ms, se->tok_first);
+            drop_adjectives(f.lx, t, &ms, se->tok_first);
             rc = push_places(&f, &ms);
         }
         if (!rc)
