@@ -412,10 +412,24 @@ static char complementizer_pronoun(const ms_xctx *x, uint32_t k)
     static const struct { const char *w; char g; } forms[] = {
         {"\xD8\xA7\xD9\x86\xD9\x87", 'm'} /* انه */, {"\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7", 'f'} /* انها */,
         {"\xD8\xA7\xD9\x86\xD9\x87\xD9\x85", 'p'} /* انهم */};
-    for (size_t i = 0; i < MS_ARRAY_LEN(forms); i++)
-        if (ms_tok_is(x->t, &x->t->tok[k], forms[i].w) ||
-            (x->t->tok[k].pro & (MS_PRO_W | MS_PRO_F) && ms_tok_stem_is(x->t, &x->t->tok[k], forms[i].w)))
-            return forms[i].g;
+    /* the word without its proclitics (وإنه، بأنها), its pronoun kept */
+    const ms_token *t = &x->t->tok[k];
+    size_t n;
+    const char *w = ms_tok_norm(x->t, t, &n);
+    if (t->pro & ~(MS_PRO_W | MS_PRO_F | MS_PRO_B))
+        return 0;
+    w += t->pro_len;
+    n -= t->pro_len;
+    /* and the conjunction or ب segmentation left on (بانها is one word to it) */
+    for (int strip = 0; strip < 3; strip++) {
+        for (size_t i = 0; i < MS_ARRAY_LEN(forms); i++)
+            if (n == strlen(forms[i].w) && !memcmp(w, forms[i].w, n))
+                return forms[i].g;
+        if (n < 4 || !(!memcmp(w, "\xD9\x88", 2) || !memcmp(w, "\xD9\x81", 2) || !memcmp(w, "\xD8\xA8", 2)))
+            break;
+        w += 2;
+        n -= 2;
+    }
     return 0;
 }
 
@@ -1247,30 +1261,30 @@ int ms_find_events(ms_xctx *x)
 
 static void merge_mentions(ms_xctx *x);
 
+static int cmp_id(const void *p, const void *q) { return strcmp(p, q); }
+
 static void codes_of(const ms_analysis *a, const int *list, int n, char *out, size_t cap)
 {
     out[0] = 0;
-    /* sorted, distinct codes joined: the identity of a role */
-    const char *codes[MS_MAX_ROLE];
+    /* sorted, distinct identities joined: the identity of a role. An actor
+     * is its code; one without a code is its sector (the police and the
+     * army of an unnamed country are two parties, not one) */
+    char ids[MS_MAX_ROLE][12];
     int nc = 0;
-    for (int i = 0; i < n; i++) {
-        const char *c = MSVEC_AT(&a->actors, ms_actor, list[i]).code;
+    for (int i = 0; i < n && nc < MS_MAX_ROLE; i++) {
+        const ms_actor *ac = &MSVEC_AT(&a->actors, ms_actor, list[i]);
+        char id[12];
+        snprintf(id, sizeof id, "%s%.5s", ac->code[0] ? ac->code : "~", ac->code[0] ? "" : ac->sector ? ac->sector : "");
         bool dup = false;
         for (int j = 0; j < nc; j++)
-            dup |= !strcmp(codes[j], c);
+            dup |= !strcmp(ids[j], id);
         if (!dup)
-            codes[nc++] = c;
+            memcpy(ids[nc++], id, sizeof id);
     }
-    for (int i = 0; i < nc; i++)
-        for (int j = i + 1; j < nc; j++)
-            if (strcmp(codes[j], codes[i]) < 0) {
-                const char *tmp = codes[i];
-                codes[i] = codes[j];
-                codes[j] = tmp;
-            }
+    qsort(ids, (size_t)nc, sizeof ids[0], cmp_id);
     size_t o = 0;
-    for (int i = 0; i < nc && o + 5 < cap; i++)
-        o += (size_t)snprintf(out + o, cap - o, "%s,", codes[i]);
+    for (int i = 0; i < nc && o + 12 < cap; i++)
+        o += (size_t)snprintf(out + o, cap - o, "%s,", ids[i]);
 }
 
 /* Events are dyads: an event done to recipients of several countries (طلب من
@@ -1376,7 +1390,7 @@ static void merge_mentions(ms_xctx *x)
         ms_event *e = &MSVEC_AT(&a->events, ms_event, i);
         if (e->dropped)
             continue;
-        char ea[32], er[32];
+        char ea[80], er[80];
         codes_of(a, e->actor, e->nactor, ea, sizeof ea);
         codes_of(a, e->recipient, e->nrecipient, er, sizeof er);
         for (size_t j = i + 1; j < a->events.n; j++) {
@@ -1385,7 +1399,7 @@ static void merge_mentions(ms_xctx *x)
                 continue;
             if ((f->mode && e->mode && *f->mode && *e->mode && strcmp(f->mode, e->mode)))
                 continue;
-            char fa[32], fr[32];
+            char fa[80], fr[80];
             codes_of(a, f->actor, f->nactor, fa, sizeof fa);
             codes_of(a, f->recipient, f->nrecipient, fr, sizeof fr);
             /* a later mention without an actor takes up the event told with one
