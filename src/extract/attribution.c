@@ -97,8 +97,12 @@ int ms_find_attributions(ms_xctx *x)
         size_t first_in_sentence = x->a->attribs.n;
         for (uint32_t i = a0; i < a1; i++) {
             const ms_cuehit *cue = ms_cue_hit(x, i, MS_CUE_ATTRIB, NULL);
-            if (!cue || !strcmp(cue->cue->category, "anonymous"))
+            if (!cue)
                 continue;
+            if (!strcmp(cue->cue->category, "anonymous")) {
+                i = cue->tok_end - 1; /* its words report nothing (طلب عدم ذكر اسمه) */
+                continue;
+            }
             const char *cat = cue->cue->category;
             uint32_t end = cue->tok_end;
             bool frame = strstr(cat, "frame") != NULL;

@@ -158,6 +158,12 @@ static int find_triggers(ms_xctx *x)
                 i++;
                 continue;
             }
+            /* an anonymity formula is no act (طلبا عدم الكشف عن هويتيهما) */
+            uint32_t anon_end;
+            if (ms_cue_at(x, i, MS_CUE_ATTRIB, "anonymous", &anon_end) && anon_end > i) {
+                i = anon_end;
+                continue;
+            }
             uint32_t node = 0, gap_first = 0, gap_end = 0;
             size_t n = ms_dict_match(d, t, i, a1, &node);
             /* a verbal phrase split by its subject: أطلقت حماس سراح */
@@ -773,6 +779,25 @@ static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint3
         }
         if (stop)
             break;
+    }
+    /* a verb of denial governs the clause its أن opens, however long the
+     * subject in between (نفى البيت الأبيض أن تكون الإدارة الأمريكية قد
+     * ناقشت …): back from the trigger to the complementizer, with no other
+     * verb on the way, then the denial right before it */
+    int32_t self = (int32_t)(h - (const ms_trighit *)x->trigs.v);
+    for (uint32_t k = h->tok_first; !neg && k-- > a0;) {
+        if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT)
+            break;
+        if (!tok_is(x, k, "\xD8\xA7\xD9\x86") && !complementizer_pronoun(x, k))
+            continue;
+        for (uint32_t j = k; j-- > a0 && k - j <= 6;) {
+            int32_t tg = x->trig_at[j];
+            if (tg >= 0) {
+                neg = MSVEC_AT(&x->trigs, ms_trighit, tg).g->also_negator;
+                break;
+            }
+        }
+        break;
     }
     /* conditionals anywhere earlier in the sentence: لو، إذا، في حال */
     for (uint32_t k = a0; k < h->tok_first; k++) {
