@@ -60,7 +60,12 @@ static bool preposition_word(const ms_xctx *x, const ms_token *p)
                                         "\xD8\xBA\xD8\xB1\xD8\xA8" /* غرب */, "\xD9\x88\xD8\xB3\xD8\xB7" /* وسط */,
                                         "\xD8\xA7\xD9\x85\xD8\xA7\xD9\x85" /* امام */, "\xD8\xAD\xD9\x88\xD9\x84" /* حول */,
                                         "\xD8\xB9\xD9\x86\xD8\xAF" /* عند */, "\xD8\xAA\xD8\xAC\xD8\xA7\xD9\x87" /* تجاه */,
-                                        "\xD8\xA8\xD8\xB4\xD8\xA7\xD9\x86" /* بشان */, "\xD8\xAD\xD8\xAA\xD9\x8A" /* حتي */};
+                                        "\xD8\xA8\xD8\xB4\xD8\xA7\xD9\x86" /* بشان */, "\xD8\xAD\xD8\xAA\xD9\x8A" /* حتي */,
+                                        /* time: بعد طرد المتمردين is a noun after a preposition */
+                                        "\xD8\xA8\xD8\xB9\xD8\xAF" /* بعد (not قبل: من قبل names an agent) */,
+                                        "\xD8\xB9\xD9\x82\xD8\xA8" /* عقب */, "\xD8\xA7\xD8\xAB\xD8\xB1" /* اثر */,
+                                        "\xD9\x85\xD9\x86\xD8\xB0" /* منذ */, "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84" /* خلال */,
+                                        "\xD8\xA7\xD8\xAB\xD9\x86\xD8\xA7\xD8\xA1" /* اثناء */};
     for (size_t i = 0; i < MS_ARRAY_LEN(preps); i++)
         if (ms_tok_is(x->t, p, preps[i]))
             return true;
@@ -963,7 +968,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 passive = true;
                 break;
             }
-            if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT || x->actor_at[k] >= 0)
+            /* the people killed or wounded come first (قتل 60 فلسطينيا برصاص …) */
+            if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT || (x->actor_at[k] >= 0 && !victims))
                 break;
         }
     }
@@ -1053,7 +1059,13 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                         const ms_token *nx = ac->tok_end < a1 ? &x->t->tok[ac->tok_end] : NULL;
                         bool target_follows = nx && (nx->pro & MS_PRO_L) && nx->kind == MS_TOK_ARABIC;
                         bool adjective = ac->kind && !strcmp(ac->kind, "demonym");
-                        bool place = ac->kind && (!strcmp(ac->kind, "place") || !strcmp(ac->kind, "capital") ||
+                        /* a capital is a place where struck or met (قصف دمشق، قمة
+                         * مابوتو، اتفاقية أوسلو), its government when it refuses,
+                         * withdraws or demands (رفض أنقرة، انسحاب واشنطن) */
+                        bool decision = !strcmp(g->type, "REJECT") || !strcmp(g->type, "RETREAT") ||
+                                        !strcmp(g->type, "REQUEST");
+                        bool place = ac->kind && (!strcmp(ac->kind, "place") ||
+                                                  (!decision && !strcmp(ac->kind, "capital")) ||
                                                   (g->genitive_place && !strcmp(ac->kind, "country")));
                         if (!target_follows && !adjective && (gen_patient || place))
                             genitive_patient = b;
@@ -1192,7 +1204,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     }
     /* recipient */
     uint32_t rfrom = h->tok_end;
-    if (e.nactor && actor(x, e.actor[e.nactor - 1])->tok_first >= h->tok_end)
+    /* (the agent of a passive comes after the people it was done to) */
+    if (e.nactor && !passive && actor(x, e.actor[e.nactor - 1])->tok_first >= h->tok_end)
         rfrom = actor(x, e.actor[e.nactor - 1])->tok_end;
     if (!e.nrecipient) {
         int32_t r = -1;
