@@ -347,6 +347,12 @@ static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int3
             continue;
         if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT)
             return -1;
+        /* a prepositional phrase: what follows is its genitive, not the
+         * subject (أشادت بأجوبة الوفد السعودي; قتل في هجوم …) */
+        if (x->t->tok[k].kind == MS_TOK_ARABIC && x->num_at[k] < 0 &&
+            ((x->t->tok[k].pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K)) ||
+             (preposition_word(x, &x->t->tok[k]) && !(counted && tok_is(x, k, "\xD9\x85\xD9\x86")))))
+            return -1;
         /* an indefinite noun before a definite actor heads a construct whose
          * genitive that actor is (امتدح دور القوات الروسية: the role is praised,
          * not the forces); an adverb in the accusative (أيضا، مجددا) is no head */
