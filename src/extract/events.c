@@ -622,6 +622,9 @@ static bool plural_verb(const ms_xctx *x, uint32_t i)
         return false;
     if (!memcmp(w + n - 4, "\xD9\x88\xD8\xA7", 4)) /* -وا */
         return true;
+    bool imperf = (w[0] == '\xD9' && w[1] == '\x8A') /* ي */ || (w[0] == '\xD8' && w[1] == '\xAA'); /* ت */
+    if (imperf && n >= 8 && !memcmp(w + n - 4, "\xD8\xA7\xD9\x86", 4)) /* the dual -ان: تحذران */
+        return true;
     return (w[0] == '\xD9' && (w[1] == '\x8A')) /* ي */ && !memcmp(w + n - 4, "\xD9\x88\xD9\x86", 4); /* -ون */
 }
 
@@ -1018,6 +1021,9 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 k = actor(x, b)->tok_first;
             }
             a = first_conj;
+        } else if (h->gap_end && !nominal && x->actor_at[h->gap_first] >= 0 && plural_verb(x, h->tok_first)) {
+            /* تحذران الاحتلال من: the verb carries its subject, the name is its object */
+            add_with_coordination(x, e.recipient, &e.nrecipient, x->actor_at[h->gap_first]);
         } else if (h->gap_end && !nominal && x->actor_at[h->gap_first] >= 0) {
             a = x->actor_at[h->gap_first];
             rule = "verb-subject-object (subject inside the phrase)";
