@@ -178,9 +178,13 @@ static int find_triggers(ms_xctx *x)
                 /* the subject: an actor, or a noun phrase of up to two words
                  * the lexicon does not know (أطلقت الجماعة سراح) */
                 uint32_t after = k;
-                if (k < a1 && x->actor_at[k] >= 0)
+                if (k < a1 && x->actor_at[k] >= 0) {
                     after = actor(x, x->actor_at[k])->tok_end;
-                else
+                    /* and the actors coordinated with it (توصلت إسرائيل وحماس إلى) */
+                    while (after < a1 && x->actor_at[after] >= 0 && (t->tok[after].pro & MS_PRO_W) &&
+                           actor(x, x->actor_at[after])->tok_first == after)
+                        after = actor(x, x->actor_at[after])->tok_end;
+                } else
                     while (after < a1 && after < k + 2 && t->tok[after].kind == MS_TOK_ARABIC &&
                            (t->tok[after].pro & MS_PRO_AL) && x->trig_at[after] < 0 && x->actor_at[after] < 0)
                         after++;
@@ -218,6 +222,10 @@ static int find_triggers(ms_xctx *x)
                 continue;
             }
             const ms_trigger *g = node_trigger(x, node);
+            /* توصلت إلى أن / خلص إلى أن: concluded that, no agreement */
+            if (g && n > 1 && i + n < a1 && tok_is(x, i + (uint32_t)n - 1, "\xD8\xA7\xD9\x84\xD9\x8A") &&
+                tok_is(x, i + (uint32_t)n, "\xD8\xA7\xD9\x86"))
+                g = NULL;
             if (g && g->pos == 'V' && n == 1) {
                 const ms_trigger *noun = noun_reading(x, node, i, t->sent[s].tok_first);
                 if (noun)
@@ -538,6 +546,13 @@ static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first)
             comma = true;
             continue;
         }
+        /* a quotation opening on the verb: كوريا الشمالية "تزود سوريا بمواد" */
+        if (!comma && k + 1 == at && t->tok[k].kind == MS_TOK_PUNCT &&
+            (ms_tok_is(t, &t->tok[k], "\"") || ms_tok_is(t, &t->tok[k], "\xC2\xAB") ||
+             ms_tok_is(t, &t->tok[k], "\xE2\x80\x9C"))) {
+            comma = true;
+            continue;
+        }
         return -1;
     }
     return -1;
@@ -571,6 +586,10 @@ static int32_t light_verb_subject(const ms_xctx *x, const ms_trighit *h, uint32_
     for (uint32_t k = h->tok_first; k-- > first && h->tok_first - k <= 8;) {
         uint32_t end;
         if (ms_cue_at(x, k, MS_CUE_ROLE, "light_verb", &end) && end <= h->tok_first) {
+            /* who announces a death did not cause it (أعلنت الوزارة مقتل مدرب) */
+            bool toll = h->g->figure && (!strcmp(h->g->figure, "KILL") || !strcmp(h->g->figure, "WOUND"));
+            if (toll && ms_cue_at(x, k, MS_CUE_ATTRIB, NULL, NULL))
+                return -1;
             for (uint32_t j = end; j < h->tok_first; j++) {
                 int32_t a = x->actor_at[j];
                 if (a >= 0) {
@@ -971,7 +990,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     int32_t genitive_patient = -1;
     /* agent of a passive: من قبل X / على يد X (also after a passive verb
      * whose voice only the vowels show: قُتلوا على يد حماس) */
-    if (!passive && !nominal) {
+    if (!passive && (!nominal || victims)) {
         for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 6; k++) {
             if (ms_cue_at(x, k, MS_CUE_ROLE, "passive_agent", NULL)) {
                 passive = true;
@@ -985,6 +1004,10 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     if (passive) {
         for (uint32_t k = h->tok_end; k < a1; k++) {
             uint32_t end;
+            /* within the clause: not past another verb, a relative or a
+             * complementizer (أدينت طاطور بمنشور … التي تصنف من قبل إسرائيل) */
+            if (boundary(x, k, self) || tok_is(x, k, "\xD8\xA7\xD9\x86") || complementizer_pronoun(x, k))
+                break;
             if (ms_cue_at(x, k, MS_CUE_ROLE, "passive_agent", &end)) {
                 int32_t a = end < a1 ? x->actor_at[end] : -1;
                 /* an unknown noun and its nationality: على يد قراصنة صوماليين */
@@ -1071,6 +1094,19 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                         const ms_token *nx = ac->tok_end < a1 ? &x->t->tok[ac->tok_end] : NULL;
                         bool target_follows = nx && (nx->pro & MS_PRO_L) && nx->kind == MS_TOK_ARABIC;
                         bool adjective = ac->kind && !strcmp(ac->kind, "demonym");
+                        /* a nationality after another noun is that noun's (لتفجير
+                         * طائرة إماراتية: the plane is Emirati, not the plot);
+                         * after adjectives it is still the act's (غارة جوية إسرائيلية) */
+                        bool other_noun_between = false;
+                        for (uint32_t j = h->tok_end; adjective && j < k; j++) {
+                            size_t wn;
+                            const char *w = ms_tok_norm(x->t, &x->t->tok[j], &wn);
+                            bool nisba = wn >= 4 && (!memcmp(w + wn - 2, "\xD9\x8A", 2) ||
+                                                     !memcmp(w + wn - 4, "\xD9\x8A\xD9\x87", 4));
+                            other_noun_between |= !nisba;
+                        }
+                        if (other_noun_between)
+                            break;
                         /* a capital is a place where struck or met (قصف دمشق، قمة
                          * مابوتو، اتفاقية أوسلو), its government when it refuses,
                          * withdraws or demands (رفض أنقرة، انسحاب واشنطن) */
@@ -1146,6 +1182,13 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                     break;
                 if (p->g->pos == 'N' && !(x->t->tok[p->tok_first].pro & (MS_PRO_W | MS_PRO_F)))
                     continue; /* a noun in between (على الهجوم) */
+                /* a clause opened in between has a verb of its own (وحذرت المملكة
+                 * من أن الحوثيين سيستمرون برفض …) */
+                bool clause = false;
+                for (uint32_t k = p->tok_end; k < h->tok_first && !clause; k++)
+                    clause = tok_is(x, k, "\xD8\xA7\xD9\x86") || complementizer_pronoun(x, k);
+                if (clause)
+                    break;
                 if (p->event >= 0) {
                     const ms_event *pe = &MSVEC_AT(&x->a->events, ms_event, p->event);
                     /* اتهم X بشن الهجوم: what X is accused of is an allegation, not
