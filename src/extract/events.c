@@ -269,6 +269,17 @@ static bool oblique(const ms_xctx *x, const ms_actor *a)
     return preposition_word(x, p);
 }
 
+/* A state body: a government, its police, army, courts or intelligence,
+ * named or not (السلطات، الشرطة التركية، تركيا). */
+static bool state_body(const ms_actor *a)
+{
+    static const char *const sectors[] = {"GOV", "COP", "MIL", "JUD", "SPY"};
+    for (size_t i = 0; a->sector && i < MS_ARRAY_LEN(sectors); i++)
+        if (!strcmp(a->sector, sectors[i]))
+            return true;
+    return false;
+}
+
 /* Is token k a verb-like clause boundary for argument search? */
 static bool boundary(const ms_xctx *x, uint32_t k, int32_t self)
 {
@@ -1323,6 +1334,13 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     e.cameo = g->cameo;
     e.trig_line = g->line;
     e.goldstein = g->goldstein;
+    /* held by a state body: a detention (السلطات احتجزت), not an abduction */
+    if (g->by_state && e.nactor && state_body(actor(x, e.actor[0]))) {
+        e.type = "COERCE";
+        e.mode = g->by_state;
+        e.cameo = "173";
+        e.goldstein = -5.0;
+    }
     e.date = date_of(x, h, a0, a1);
     e.modality = (uint8_t)modality_of(x, h, a0, a1, e.date);
     e.attrib = attrib_of(x, s, h->tok_first);

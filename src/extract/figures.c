@@ -32,6 +32,10 @@ static const char *figure_type(const char *s)
 static const char *trigger_type(const ms_xctx *x, const ms_trighit *h)
 {
     const char *ty = figure_type(h->g->figure);
+    /* people a state body holds are arrested, not kidnapped (by_state) */
+    if (ty && h->g->by_state && h->event >= 0 &&
+        !strcmp(MSVEC_AT(&x->a->events, ms_event, h->event).type, "COERCE"))
+        return "ARREST";
     if (ty && !strcmp(ty, "HELD")) {
         const ms_token *k = &x->t->tok[h->tok_first];
         bool participle = h->g->pos == 'P' || (k->pro & MS_PRO_AL);

@@ -361,6 +361,8 @@ static bool load_triggers(ms_lexicon *lx, ms_textmodel *tm)
                 g->with = intern_normalized(lx, v, vn);
             if ((v = extra_get(f[7], fl[7], "then", &vn)))
                 g->then = intern_normalized(lx, v, vn);
+            if ((v = extra_get(f[7], fl[7], "by_state", &vn)))
+                g->by_state = intern(lx, v, vn);
             if ((v = extra_get(f[7], fl[7], "tense", &vn))) {
                 g->past = vn == 4 && !memcmp(v, "past", 4);
                 g->imperf = vn == 6 && !memcmp(v, "imperf", 6);
