@@ -557,6 +557,10 @@ def build_triggers(data_dir):
     # A verb form spelled like a noun of the same sense (دعم: he supported /
     # support) keeps both rows, the verb first: the engine reads the noun
     # after a preposition or with a preposition or the article attached.
+    # Two verbs spelled alike that differ in how they take their object (تحمّل
+    # مسؤولية: bore it, with عن; تُحمّل X مسؤولية: holds X responsible, a
+    # direct object) keep both rows too: the engine takes the direct-object
+    # one when a subject stands before the verb and a name inside the phrase.
     best = {}
     dropped = []
     homographs = {}
@@ -570,6 +574,12 @@ def build_triggers(data_dir):
         if pe is e:
             continue
         if same_sense and prev[1] == "V" and pos == "N" and explicit and key not in homographs:
+            homographs[key] = (phrase, pos, extra, explicit, e)
+            continue
+        obj_of = lambda ex: dict(ex).get("obj")
+        if (not same_sense and prev[1] == "V" and pos == "V" and key not in homographs and
+                "gap" in dict(extra) and "gap" in dict(prev[2]) and
+                (obj_of(extra) == "-") != (obj_of(prev[2]) == "-")):
             homographs[key] = (phrase, pos, extra, explicit, e)
             continue
         if explicit and prev[3] and not same_sense:

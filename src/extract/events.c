@@ -126,6 +126,8 @@ static bool head_node(const ms_dict *d, const ms_text *t, uint32_t i, uint32_t *
     return false;
 }
 
+static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first);
+
 static const ms_trigger *node_trigger(const ms_xctx *x, uint32_t node)
 {
     uint32_t it = 0, v;
@@ -222,6 +224,20 @@ static int find_triggers(ms_xctx *x)
                 continue;
             }
             const ms_trigger *g = node_trigger(x, node);
+            /* a phrase split by a name, with a subject right before the verb:
+             * the name is the object, so the reading that takes one wins
+             * (هيومان رايتس ووتش تحمّل إسرائيل مسؤولية: holds Israel
+             * responsible, not Israel bears it) */
+            if (g && gap_end && subject_svo(x, i, t->sent[s].tok_first) >= 0) {
+                uint32_t it = 0, v;
+                while (ms_dict_next_value(d, node, &it, &v)) {
+                    const ms_trigger *o = &MSVEC_AT(&x->lx->trigger_entries, ms_trigger, v);
+                    if (o->pos == 'V' && o->obj && !strcmp(o->obj, "-")) {
+                        g = o;
+                        break;
+                    }
+                }
+            }
             /* توصلت إلى أن / خلص إلى أن: concluded that, no agreement */
             if (g && n > 1 && i + n < a1 && tok_is(x, i + (uint32_t)n - 1, "\xD8\xA7\xD9\x84\xD9\x8A") &&
                 tok_is(x, i + (uint32_t)n, "\xD8\xA7\xD9\x86"))
@@ -1197,7 +1213,9 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                  * من أن الحوثيين سيستمرون برفض …) */
                 bool clause = false;
                 for (uint32_t k = p->tok_end; k < h->tok_first && !clause; k++)
-                    clause = tok_is(x, k, "\xD8\xA7\xD9\x86") || complementizer_pronoun(x, k);
+                    clause = tok_is(x, k, "\xD8\xA7\xD9\x86") || complementizer_pronoun(x, k) ||
+                             ms_tok_is(x->t, &x->t->tok[k], "\xD9\x85\xD8\xA7") /* ما حصل */ ||
+                             ms_cue_at(x, k, MS_CUE_ROLE, "subordinator", NULL);
                 if (clause)
                     break;
                 if (p->event >= 0) {
