@@ -457,13 +457,13 @@ static bool marked_passive(const ms_xctx *x, const ms_trighit *h)
     return false;
 }
 
-/* The pronoun a complementizer carries (إنه، أنها، إنهم): 'm', 'f', 'p', or 0
- * for none. */
-static char complementizer_pronoun(const ms_xctx *x, uint32_t k)
+/* The pronoun a complementizer carries (إنه، أنها، إنهم): 'm', 'f', 'p'; 'c'
+ * for one without a pronoun (أن، بأن); 0 for no complementizer. */
+static char complementizer_form(const ms_xctx *x, uint32_t k)
 {
     static const struct { const char *w; char g; } forms[] = {
         {"\xD8\xA7\xD9\x86\xD9\x87", 'm'} /* انه */, {"\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7", 'f'} /* انها */,
-        {"\xD8\xA7\xD9\x86\xD9\x87\xD9\x85", 'p'} /* انهم */};
+        {"\xD8\xA7\xD9\x86\xD9\x87\xD9\x85", 'p'} /* انهم */, {"\xD8\xA7\xD9\x86", 'c'} /* ان */};
     /* the word without its proclitics (وإنه، بأنها), its pronoun kept */
     const ms_token *t = &x->t->tok[k];
     size_t n;
@@ -484,6 +484,15 @@ static char complementizer_pronoun(const ms_xctx *x, uint32_t k)
     }
     return 0;
 }
+
+static char complementizer_pronoun(const ms_xctx *x, uint32_t k)
+{
+    char c = complementizer_form(x, k);
+    return c == 'c' ? 0 : c;
+}
+
+/* أن, إن, بأن, وإنه…: a clause of its own begins at k. */
+static bool complementizer(const ms_xctx *x, uint32_t k) { return complementizer_form(x, k) != 0; }
 
 /* The gender a verb shows for its subject: 'f' for a past in ت (قالت) or a
  * present in ت (تقول), 'm' for the others; 0 when the word is no verb form
@@ -848,7 +857,7 @@ static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint3
     for (uint32_t k = h->tok_first; !neg && k-- > a0;) {
         if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT)
             break;
-        if (!tok_is(x, k, "\xD8\xA7\xD9\x86") && !complementizer_pronoun(x, k))
+        if (!complementizer(x, k))
             continue;
         for (uint32_t j = k; j-- > a0 && k - j <= 6;) {
             int32_t tg = x->trig_at[j];
@@ -1033,7 +1042,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             uint32_t end;
             /* within the clause: not past another verb, a relative or a
              * complementizer (أدينت طاطور بمنشور … التي تصنف من قبل إسرائيل) */
-            if (boundary(x, k, self) || tok_is(x, k, "\xD8\xA7\xD9\x86") || complementizer_pronoun(x, k))
+            if (boundary(x, k, self) || complementizer(x, k))
                 break;
             if (ms_cue_at(x, k, MS_CUE_ROLE, "passive_agent", &end)) {
                 int32_t a = end < a1 ? x->actor_at[end] : -1;
@@ -1113,6 +1122,11 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
              * unless a ل-phrase names the target (قصف إيران لمقر الحزب). */
             bool gen_patient = patient_type || victims || g->genitive_patient || !strcmp(g->type, "COERCE") ||
                                (g->mode && !strcmp(g->mode, "assassinate"));
+            /* no doer in the genitive when the noun already has its owner, a
+             * pronoun (تحقيقهم), or ends in the preposition of its object
+             * (التحقيق في): what follows is what it is done to */
+            bool owned = x->t->tok[h->tok_first].enc_len ||
+                         (h->tok_end - h->tok_first > 1 && preposition_word(x, &x->t->tok[h->tok_end - 1]));
             for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 3 && !patient_type; k++) {
                 int32_t b = x->actor_at[k];
                 if (b >= 0) {
@@ -1144,7 +1158,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                                                   (g->genitive_place && !strcmp(ac->kind, "country")));
                         if (!target_follows && !adjective && (gen_patient || place))
                             genitive_patient = b;
-                        else
+                        else if (!owned)
                             a = b;
                     }
                     break;
@@ -1152,7 +1166,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 /* past a preposition the noun phrase has ended (غارة جوية على
                  * المواقع الحوثية), except من that names the doer (هجوم من الحوثيين) */
                 if (x->t->tok[k].kind != MS_TOK_ARABIC || x->trig_at[k] >= 0 || boundary(x, k, self) ||
-                    (preposition_word(x, &x->t->tok[k]) && !tok_is(x, k, "\xD9\x85\xD9\x86")))
+                    (preposition_word(x, &x->t->tok[k]) && !tok_is(x, k, "\xD9\x85\xD9\x86")) ||
+                    complementizer(x, k))
                     break;
             }
             if (a >= 0)
@@ -1213,7 +1228,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                  * من أن الحوثيين سيستمرون برفض …) */
                 bool clause = false;
                 for (uint32_t k = p->tok_end; k < h->tok_first && !clause; k++)
-                    clause = tok_is(x, k, "\xD8\xA7\xD9\x86") || complementizer_pronoun(x, k) ||
+                    clause = complementizer(x, k) ||
                              ms_tok_is(x->t, &x->t->tok[k], "\xD9\x85\xD8\xA7") /* ما حصل */ ||
                              ms_cue_at(x, k, MS_CUE_ROLE, "subordinator", NULL);
                 if (clause)
