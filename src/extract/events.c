@@ -127,6 +127,8 @@ static bool head_node(const ms_dict *d, const ms_text *t, uint32_t i, uint32_t *
 }
 
 static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first);
+static char complementizer_pronoun(const ms_xctx *x, uint32_t k);
+static bool plural_verb(const ms_xctx *x, uint32_t i);
 
 static const ms_trigger *node_trigger(const ms_xctx *x, uint32_t node)
 {
@@ -228,7 +230,16 @@ static int find_triggers(ms_xctx *x)
              * the name is the object, so the reading that takes one wins
              * (هيومان رايتس ووتش تحمّل إسرائيل مسؤولية: holds Israel
              * responsible, not Israel bears it) */
-            if (g && gap_end && subject_svo(x, i, t->sent[s].tok_first) >= 0) {
+            bool subject_before_verb = subject_svo(x, i, t->sent[s].tok_first) >= 0;
+            /* … or the pronoun of a complementizer (بأنها ستحمل طهران مسؤولية) */
+            for (uint32_t k = i; !subject_before_verb && k > t->sent[s].tok_first && i - k < 3;) {
+                k--;
+                if (complementizer_pronoun(x, k))
+                    subject_before_verb = true;
+                else if (!ms_cue_at(x, k, MS_CUE_MODALITY, NULL, NULL))
+                    break;
+            }
+            if (g && gap_end && subject_before_verb) {
                 uint32_t it = 0, v;
                 while (ms_dict_next_value(d, node, &it, &v)) {
                     const ms_trigger *o = &MSVEC_AT(&x->lx->trigger_entries, ms_trigger, v);
@@ -529,6 +540,24 @@ static bool pronoun_is_speaker(const ms_xctx *x, uint32_t k, const ms_actor *ac,
     if (!g)
         return true;
     return p == 'f' ? g == 'f' : g == 'm' && !(ac->flags & MS_ACT_PLURAL);
+}
+
+/* Is the verb's subject the pronoun of a complementizer right before it
+ * (إنها قتلت، بأنها ستحمل; a modal particle may stand between)? */
+static bool pronoun_before(const ms_xctx *x, const ms_trighit *h, uint32_t first)
+{
+    uint32_t pk = h->tok_first;
+    while (pk > first && pk + 2 > h->tok_first && ms_cue_at(x, pk - 1, MS_CUE_MODALITY, NULL, NULL))
+        pk--;
+    char p = pk > first ? complementizer_pronoun(x, pk - 1) : 0;
+    if (!p)
+        return false;
+    /* the verb agrees with its subject: إنه إذا انسحبت واشنطن is the pronoun
+     * of the fact, and Washington the subject */
+    if (p == 'p')
+        return plural_verb(x, h->tok_first);
+    char g = verb_gender(x, h->tok_first);
+    return !g || g == p;
 }
 
 static int32_t subject_before(const ms_xctx *x, uint32_t at, uint32_t first, uint32_t slack, int32_t self)
@@ -1080,7 +1109,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                 k = actor(x, b)->tok_first;
             }
             a = first_conj;
-        } else if (h->gap_end && !nominal && x->actor_at[h->gap_first] >= 0 && plural_verb(x, h->tok_first)) {
+        } else if (h->gap_end && !nominal && x->actor_at[h->gap_first] >= 0 &&
+                   (plural_verb(x, h->tok_first) || pronoun_before(x, h, a0))) {
             /* تحذران الاحتلال من: the verb carries its subject, the name is its object */
             add_with_coordination(x, e.recipient, &e.nrecipient, x->actor_at[h->gap_first]);
         } else if (h->gap_end && !nominal && x->actor_at[h->gap_first] >= 0) {
@@ -1100,10 +1130,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         bool aux = h->tok_first > a0 && !x->t->tok[h->tok_first].enc_len &&
                    ms_cue_before(x, h->tok_first, MS_CUE_ROLE, "auxiliary", NULL);
         /* إنها قتلت المسلح: the pronoun is the subject, the name after the verb its object */
-        uint32_t pk = h->tok_first;
-        while (pk > a0 && pk + 2 > h->tok_first && ms_cue_at(x, pk - 1, MS_CUE_MODALITY, NULL, NULL))
-            pk--;
-        bool pronoun_subject = !opens && pk > a0 && complementizer_pronoun(x, pk - 1);
+        bool pronoun_subject = !opens && pronoun_before(x, h, a0);
         if (a < 0 && !nominal && !aux && !pronoun_subject && h->tok_end - h->tok_first == 1 &&
             !plural_verb(x, h->tok_first) && !(!opens && unknown_subject_before(x, h->tok_first, a0))) {
             a = subject_after(x, h->tok_end, a1, self);
