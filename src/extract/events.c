@@ -1185,6 +1185,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                                                   (g->genitive_place && !strcmp(ac->kind, "country")));
                         if (!target_follows && !adjective && (gen_patient || place))
                             genitive_patient = b;
+                        else if (g->then && !adjective && second_complement(x, ac, g->then))
+                            genitive_patient = b; /* اتهام إعلامية بالتحريض: the one accused */
                         else if (!owned)
                             a = b;
                     }
