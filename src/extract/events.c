@@ -995,7 +995,8 @@ static int32_t place_actor(ms_xctx *x, uint32_t from, uint32_t end)
 
 /* The event of the nearest trigger before trigger hi in its sentence (from
  * token a0) that became one, or -1. With `verb_of_type`, only a verb of that
- * type counts, and the search stops `reach` tokens before the trigger. */
+ * type counts ("": a verb of any type), and the search stops `reach` tokens
+ * before the trigger. */
 static int earlier_event(const ms_xctx *x, size_t hi, uint32_t a0, uint32_t reach, const char *verb_of_type)
 {
     const ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, hi);
@@ -1003,7 +1004,7 @@ static int earlier_event(const ms_xctx *x, size_t hi, uint32_t a0, uint32_t reac
         const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, q);
         if (p->tok_first < a0 || h->tok_first - p->tok_end > reach)
             break;
-        if (p->event >= 0 && (!verb_of_type || (p->g->pos == 'V' && !strcmp(p->g->type, verb_of_type))))
+        if (p->event >= 0 && (!verb_of_type || (p->g->pos == 'V' && (!*verb_of_type || !strcmp(p->g->type, verb_of_type)))))
             return p->event;
     }
     return -1;
@@ -1286,7 +1287,9 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         /* و + verb without a subject of its own: the subject of the verb it
          * is coordinated with (بايدن كتب … وحضهما) */
         if (a < 0 && !nominal && opens) {
-            int ev = earlier_event(x, hi, a0, UINT32_MAX, NULL);
+            /* (the verb before it: أعربت روسيا عن قلقها إزاء الغارات
+             * الإسرائيلية، ودعت … — Russia calls, not the raids' Israel) */
+            int ev = earlier_event(x, hi, a0, UINT32_MAX, "");
             if (ev >= 0 && MSVEC_AT(&x->a->events, ms_event, ev).nactor)
                 a = MSVEC_AT(&x->a->events, ms_event, ev).actor[0];
             /* none: the subject the sentence opens with (الرئيس كتب … وحثه) */
