@@ -561,6 +561,9 @@ def build_triggers(data_dir):
     # مسؤولية: bore it, with عن; تُحمّل X مسؤولية: holds X responsible, a
     # direct object) keep both rows too: the engine takes the direct-object
     # one when a subject stands before the verb and a name inside the phrase.
+    def obj_of(ex):
+        return dict(ex).get("obj")
+
     best = {}
     dropped = []
     homographs = {}
@@ -576,7 +579,6 @@ def build_triggers(data_dir):
         if same_sense and prev[1] == "V" and pos == "N" and explicit and key not in homographs:
             homographs[key] = (phrase, pos, extra, explicit, e)
             continue
-        obj_of = lambda ex: dict(ex).get("obj")
         if (not same_sense and prev[1] == "V" and pos == "V" and key not in homographs and
                 "gap" in dict(extra) and "gap" in dict(prev[2]) and
                 (obj_of(extra) == "-") != (obj_of(prev[2]) == "-")):

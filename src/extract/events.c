@@ -130,6 +130,22 @@ static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first);
 static char complementizer_pronoun(const ms_xctx *x, uint32_t k);
 static bool plural_verb(const ms_xctx *x, uint32_t i);
 
+/* Does the verb at i have its subject before it: an actor (subject_svo), or
+ * the pronoun of a complementizer (بأنها ستحمل طهران مسؤولية)? */
+static bool subject_before_verb(const ms_xctx *x, uint32_t i, uint32_t first)
+{
+    if (subject_svo(x, i, first) >= 0)
+        return true;
+    for (uint32_t k = i; k > first && i - k < 3;) {
+        k--;
+        if (complementizer_pronoun(x, k))
+            return true;
+        if (!ms_cue_at(x, k, MS_CUE_MODALITY, NULL, NULL))
+            return false;
+    }
+    return false;
+}
+
 static const ms_trigger *node_trigger(const ms_xctx *x, uint32_t node)
 {
     uint32_t it = 0, v;
@@ -230,16 +246,7 @@ static int find_triggers(ms_xctx *x)
              * the name is the object, so the reading that takes one wins
              * (هيومان رايتس ووتش تحمّل إسرائيل مسؤولية: holds Israel
              * responsible, not Israel bears it) */
-            bool subject_before_verb = subject_svo(x, i, t->sent[s].tok_first) >= 0;
-            /* … or the pronoun of a complementizer (بأنها ستحمل طهران مسؤولية) */
-            for (uint32_t k = i; !subject_before_verb && k > t->sent[s].tok_first && i - k < 3;) {
-                k--;
-                if (complementizer_pronoun(x, k))
-                    subject_before_verb = true;
-                else if (!ms_cue_at(x, k, MS_CUE_MODALITY, NULL, NULL))
-                    break;
-            }
-            if (g && gap_end && subject_before_verb) {
+            if (g && gap_end && subject_before_verb(x, i, t->sent[s].tok_first)) {
                 uint32_t it = 0, v;
                 while (ms_dict_next_value(d, node, &it, &v)) {
                     const ms_trigger *o = &MSVEC_AT(&x->lx->trigger_entries, ms_trigger, v);
@@ -837,6 +844,7 @@ static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint3
 {
     const ms_text *t = x->t;
     const ms_token *head = &t->tok[h->tok_first];
+    const int32_t self = (int32_t)(h - (const ms_trighit *)x->trigs.v);
     int mod = MS_MOD_ASSERTED;
     bool fut = false, hyp = false, neg = false, hist = false;
     /* the future prefix on the trigger or on the clause's verb next to it */
@@ -858,7 +866,7 @@ static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint3
         const char *cat = ms_cue_at(x, k, MS_CUE_MODALITY, NULL, &end);
         /* a verb of denial or failure governs the act after it (نفت روسيا قصف
          * المستشفى); any other verb closes the search */
-        bool stop = k + 1 < h->tok_first && boundary(x, k, (int32_t)(h - (const ms_trighit *)x->trigs.v));
+        bool stop = k + 1 < h->tok_first && boundary(x, k, self);
         if (stop && !(cat && !strcmp(cat, "negated")))
             break;
         if (!cat)
@@ -882,7 +890,6 @@ static int modality_of(const ms_xctx *x, const ms_trighit *h, uint32_t a0, uint3
      * subject in between (نفى البيت الأبيض أن تكون الإدارة الأمريكية قد
      * ناقشت …): back from the trigger to the complementizer, with no other
      * verb on the way, then the denial right before it */
-    int32_t self = (int32_t)(h - (const ms_trighit *)x->trigs.v);
     for (uint32_t k = h->tok_first; !neg && k-- > a0;) {
         if (boundary(x, k, self) || x->t->tok[k].kind == MS_TOK_PUNCT)
             break;

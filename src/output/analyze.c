@@ -55,8 +55,7 @@ static size_t stem_of(struct sb_stemmer *st, const ms_text *t, const ms_token *k
 
 static void fmt_num(char *buf, size_t cap, double v)
 {
-    /* the range first: casting a larger double to an integer is undefined */
-    if (v < 9e15 && v > -9e15 && v == (double)(long long)v)
+    if (ms_is_whole(v))
         snprintf(buf, cap, "%lld", (long long)v);
     else
         snprintf(buf, cap, "%g", v);

@@ -118,8 +118,7 @@ static void jw_real(jw *w, double v)
 
 static void jw_number(jw *w, double v)
 {
-    /* the range first: casting a larger double to an integer is undefined */
-    if (v < 9e15 && v > -9e15 && v == (double)(long long)v)
+    if (ms_is_whole(v))
         jw_int(w, (long long)v);
     else
         jw_real(w, v);

@@ -52,6 +52,10 @@ void msbuf_printf(msbuf *b, const char *fmt, ...) __attribute__((format(printf, 
 /* Hand the buffer's storage to the caller (never NULL unless oom). */
 char *msbuf_take(msbuf *b, size_t *len);
 
+/* Is v a whole number an integer holds? (The range first: casting a larger
+ * double to an integer is undefined.) */
+static inline bool ms_is_whole(double v) { return v < 9e15 && v > -9e15 && v == (double)(long long)v; }
+
 /* Are n bytes at a and b equal? For the short keys of maps and caches:
  * overlapping word loads, no library call. */
 static inline bool ms_bytes_eq(const void *a, const void *b, size_t n)
