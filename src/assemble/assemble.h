@@ -16,7 +16,8 @@
 bool ms_infer_published(const marsad_model *m, const marsad_doc *doc, const ms_analysis *a, ms_ymd *out,
                         char **text);
 
-/* Actors, places, attributions, events and figures, then merging. */
-int ms_extract_all(const marsad_model *m, const marsad_doc *d, ms_analysis *a);
+/* Actors, places, attributions, events and figures, then merging. `cache`
+ * (may be NULL) is the worker's, as in ms_text_analyze_cached. */
+int ms_extract_all(const marsad_model *m, ms_textcache *cache, const marsad_doc *d, ms_analysis *a);
 
 #endif

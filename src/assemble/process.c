@@ -152,7 +152,7 @@ static int process(const marsad_model *m, ms_textcache *cache, marsad_doc *d, co
     a->doc_date = pub;
     if ((rc = ms_find_dates(m->tm, &a->t, pub, &a->dates)))
         goto fail;
-    if ((rc = ms_extract_all(m, d, a)))
+    if ((rc = ms_extract_all(m, cache, d, a)))
         goto fail;
     return MARSAD_OK;
 fail:

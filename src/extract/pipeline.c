@@ -95,7 +95,7 @@ static void anonymous_coreference(ms_xctx *x)
     }
 }
 
-int ms_extract_all(const marsad_model *m, const marsad_doc *d, ms_analysis *a)
+int ms_extract_all(const marsad_model *m, ms_textcache *cache, const marsad_doc *d, ms_analysis *a)
 {
     (void)d;
     const ms_text *t = &a->t;
@@ -116,7 +116,7 @@ int ms_extract_all(const marsad_model *m, const marsad_doc *d, ms_analysis *a)
         goto done;
     for (size_t i = 0; i < n; i++)
         x.actor_at[i] = x.trig_at[i] = x.date_at[i] = x.num_at[i] = x.cue_first[i] = -1;
-    if ((rc = ms_dict_bind(&m->lex->vocab, &a->t)) ||
+    if ((rc = ms_dict_bind(&m->lex->vocab, cache ? &cache->wid : NULL, &a->t)) ||
         (rc = ms_find_actors(m->lex, t, a->doc_date, &a->actors, &a->places)))
         goto done;
     anonymous_coreference(&x);

@@ -19,9 +19,9 @@ void ms_dict_init(ms_dict *d, msmap *vocab)
 
 void ms_dict_free(ms_dict *d)
 {
-    free(d->edges.keys);
-    free(d->edges.child);
+    free(d->edges.e);
     free(d->root);
+    free(d->inner);
     msvec_free(&d->node_first);
     msvec_free(&d->payload_next);
     msvec_free(&d->payload_val);
@@ -39,15 +39,17 @@ uint32_t ms_dict_child(const ms_dict *d, uint32_t node, uint32_t wid)
 {
     if (node == 0 && wid < d->nroot)
         return d->root[wid];
+    if (d->inner && !(d->inner[node >> 6] >> (node & 63) & 1))
+        return 0;
     const ms_edges *e = &d->edges;
     if (!e->cap)
         return 0;
     uint64_t key = edge_key(node, wid);
     for (size_t j = edge_slot(key, e->cap);; j = (j + 1) & (e->cap - 1)) {
-        if (!e->child[j])
+        if (!e->e[j].child)
             return 0;
-        if (e->keys[j] == key)
-            return e->child[j];
+        if (e->e[j].key == key)
+            return e->e[j].child;
     }
 }
 
@@ -55,36 +57,28 @@ static bool edge_put(ms_edges *e, uint32_t node, uint32_t wid, uint32_t child)
 {
     if ((e->n + 1) * 2 > e->cap) {
         size_t cap = e->cap ? e->cap * 2 : 1024;
-        uint64_t *k = malloc(cap * sizeof *k);
-        uint32_t *c = calloc(cap, sizeof *c);
-        if (!k || !c) {
-            free(k);
-            free(c);
+        ms_edge *x = calloc(cap, sizeof *x);
+        if (!x)
             return false;
-        }
         for (size_t i = 0; i < e->cap; i++) {
-            if (!e->child[i])
+            if (!e->e[i].child)
                 continue;
-            size_t j = edge_slot(e->keys[i], cap);
-            while (c[j])
+            size_t j = edge_slot(e->e[i].key, cap);
+            while (x[j].child)
                 j = (j + 1) & (cap - 1);
-            k[j] = e->keys[i];
-            c[j] = e->child[i];
+            x[j] = e->e[i];
         }
-        free(e->keys);
-        free(e->child);
-        e->keys = k;
-        e->child = c;
+        free(e->e);
+        e->e = x;
         e->cap = cap;
     }
     uint64_t key = edge_key(node, wid);
     size_t j = edge_slot(key, e->cap);
-    while (e->child[j] && e->keys[j] != key)
+    while (e->e[j].child && e->e[j].key != key)
         j = (j + 1) & (e->cap - 1);
-    if (!e->child[j])
+    if (!e->e[j].child)
         e->n++;
-    e->keys[j] = key;
-    e->child[j] = child;
+    e->e[j] = (ms_edge){key, child};
     return true;
 }
 
@@ -92,22 +86,36 @@ bool ms_dict_seal(ms_dict *d)
 {
     size_t n = d->words->n;
     uint32_t *r = malloc((n ? n : 1) * sizeof *r);
-    if (!r)
+    uint64_t *inner = calloc(d->nnodes / 64 + 1, sizeof *inner);
+    if (!r || !inner) {
+        free(r);
+        free(inner);
         return false;
+    }
     free(d->root);
+    free(d->inner);
     d->root = NULL;
+    d->inner = NULL;
     d->nroot = 0;
     for (size_t w = 0; w < n; w++)
         r[w] = ms_dict_child(d, 0, (uint32_t)w);
+    for (size_t i = 0; i < d->edges.cap; i++)
+        if (d->edges.e[i].child) {
+            uint32_t parent = (uint32_t)(d->edges.e[i].key >> 32);
+            inner[parent >> 6] |= 1ULL << (parent & 63);
+        }
     d->root = r;
     d->nroot = n;
+    d->inner = inner;
     return true;
 }
 
 int ms_dict_add(ms_dict *d, const char *phrase, size_t n, uint32_t value)
 {
     free(d->root); /* the edges change: no longer sealed */
+    free(d->inner);
     d->root = NULL;
+    d->inner = NULL;
     d->nroot = 0;
     ms_text t;
     if (ms_text_analyze(NULL, phrase, n, MARSAD_NORM_DEFAULT, &t) != MARSAD_OK)
@@ -214,32 +222,80 @@ static void token_ids(const msmap *vocab, const ms_text *t, size_t i, const uint
             id[f] = UINT32_MAX;
 }
 
-int ms_dict_bind(const msmap *vocab, ms_text *t)
+/* Three word ids in a word cache value, 21 bits each (all ones: none). */
+#define ID_BITS 21
+#define ID_NONE ((1u << ID_BITS) - 1)
+
+static uint64_t pack_ids(const uint32_t id[3])
+{
+    uint64_t v = 0;
+    for (int f = 2; f >= 0; f--)
+        v = v << ID_BITS | (id[f] == UINT32_MAX ? ID_NONE : id[f]);
+    return v;
+}
+
+static void unpack_ids(uint64_t v, uint32_t id[3])
+{
+    for (int f = 0; f < 3; f++, v >>= ID_BITS) {
+        uint32_t x = (uint32_t)(v & ID_NONE);
+        id[f] = x == ID_NONE ? UINT32_MAX : x;
+    }
+}
+
+int ms_dict_bind(const msmap *vocab, ms_wcache *cache, ms_text *t)
 {
     free(t->wid);
     size_t n = t->ntok ? t->ntok : 1;
     t->wid = malloc(n * 3 * sizeof *t->wid);
     uint64_t *h = malloc(n * 3 * sizeof *h);
-    if (!t->wid || !h) {
+    /* a word's ids are a function of the word (its segmentation is): with
+     * the hashes segmentation kept, a cache answers for words seen before */
+    bool cached = cache && t->hash && vocab->n < ID_NONE;
+    uint8_t *hit = cached ? malloc(n) : NULL;
+    if (!t->wid || !h || (cached && !hit)) {
         free(t->wid);
         free(h);
+        free(hit);
         t->wid = NULL;
         return MARSAD_ENOMEM;
     }
-    /* hash every form first, asking for the memory its lookup will touch */
+    if (cached)
+        for (size_t i = 0; i < t->ntok; i++)
+            if (t->hash[i])
+                ms_wcache_prefetch(cache, t->hash[i]);
+    /* hash every other form, asking for the memory its lookup will touch */
     for (size_t i = 0; i < t->ntok; i++) {
         char albuf[160];
         const char *form[3];
         size_t len[3];
+        if (cached) {
+            uint64_t v;
+            size_t wn;
+            const char *w = ms_tok_norm(t, &t->tok[i], &wn);
+            hit[i] = t->hash[i] && ms_wcache_get(cache, t->hash[i], w, wn, &v);
+            if (hit[i]) {
+                unpack_ids(v, t->wid + 3 * i);
+                continue;
+            }
+        }
         size_t nf = token_forms(t, &t->tok[i], albuf, form, len);
         for (size_t f = 0; f < nf; f++) {
             h[3 * i + f] = ms_hash(form[f], len[f]);
             msmap_prefetch(vocab, h[3 * i + f]);
         }
     }
-    for (size_t i = 0; i < t->ntok; i++)
+    for (size_t i = 0; i < t->ntok; i++) {
+        if (cached && hit[i])
+            continue;
         token_ids(vocab, t, i, h + 3 * i, t->wid + 3 * i);
+        if (cached && t->hash[i]) {
+            size_t wn;
+            const char *w = ms_tok_norm(t, &t->tok[i], &wn);
+            ms_wcache_put(cache, t->hash[i], w, wn, pack_ids(t->wid + 3 * i));
+        }
+    }
     free(h);
+    free(hit);
     return MARSAD_OK;
 }
 

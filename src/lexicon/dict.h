@@ -11,11 +11,15 @@
 
 #include "text/text.h"
 
-/* (node, word id) -> child node: open addressing on the pair as one key */
+/* (node, word id) -> child node: open addressing on the pair as one key,
+ * key and child side by side so that a probe reads one cache line */
+typedef struct ms_edge {
+    uint64_t key;
+    uint32_t child; /* 0: empty slot (the root is nobody's child) */
+} ms_edge;
 typedef struct ms_edges {
-    uint64_t *keys;
-    uint32_t *child; /* 0: empty slot (the root is nobody's child) */
-    size_t n, cap;   /* cap: a power of two */
+    ms_edge *e;
+    size_t n, cap;  /* cap: a power of two */
 } ms_edges;
 
 typedef struct ms_dict {
@@ -26,6 +30,8 @@ typedef struct ms_dict {
     msvec payload_next; /* uint32_t per payload: next payload + 1 on the same node */
     msvec payload_val;  /* uint32_t per payload: the caller's value */
     uint32_t *root;     /* after ms_dict_seal: child of the root by word id (0: none) */
+    uint64_t *inner;    /* after ms_dict_seal: bit per node, set when it has children
+                           (most matches end on a leaf: no probe for those) */
     size_t nroot;
     uint32_t nnodes;
     size_t nphrases;
@@ -44,8 +50,10 @@ int ms_dict_add(ms_dict *d, const char *phrase, size_t n, uint32_t value);
 bool ms_dict_seal(ms_dict *d);
 
 /* Look a text's tokens up in a vocabulary once (t->wid) so that matching
- * goes by word ids. Matching an unbound text looks words up as it goes. */
-int ms_dict_bind(const msmap *vocab, ms_text *t);
+ * goes by word ids. Matching an unbound text looks words up as it goes.
+ * `cache` (may be NULL) keeps the ids of the words seen, across the texts
+ * of one thread and one vocabulary; it is used when t->hash is set. */
+int ms_dict_bind(const msmap *vocab, ms_wcache *cache, ms_text *t);
 
 /* Longest match starting at token i, not crossing token `end`. Returns the
  * number of tokens matched (0: none) and the node reached. */

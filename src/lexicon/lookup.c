@@ -27,7 +27,7 @@ char *marsad_lexicon_lookup(const marsad_model *m, const char *text, const char 
     ms_text t;
     if (ms_text_analyze(m->tm, text, strlen(text), MARSAD_NORM_DEFAULT, &t))
         return NULL;
-    (void)ms_dict_bind(&m->lex->vocab, &t); /* unbound (no memory), matching looks words up itself */
+    (void)ms_dict_bind(&m->lex->vocab, NULL, &t); /* unbound (no memory), matching looks words up itself */
     msvec actors, places;
     msvec_init(&actors, sizeof(ms_actor));
     msvec_init(&places, sizeof(ms_place));

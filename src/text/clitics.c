@@ -242,18 +242,25 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
 
 bool ms_textcache_init(ms_textcache *c)
 {
-    /* 64k words in 2 MiB: the working vocabulary of a news stream */
-    return ms_wcache_init(&c->seg, 1u << 15);
+    /* 64k words in 2 MiB each: the working vocabulary of a news stream */
+    if (ms_wcache_init(&c->seg, 1u << 15) && ms_wcache_init(&c->wid, 1u << 15))
+        return true;
+    ms_textcache_free(c);
+    return false;
 }
 
-void ms_textcache_free(ms_textcache *c) { ms_wcache_free(&c->seg); }
+void ms_textcache_free(ms_textcache *c)
+{
+    ms_wcache_free(&c->seg);
+    ms_wcache_free(&c->wid);
+}
 
 static uint32_t seg_value(const ms_token *k)
 {
     return (uint32_t)k->pro | (uint32_t)k->pro_len << 8 | (uint32_t)k->enc_len << 16 | (uint32_t)k->wflags << 24;
 }
 
-static void set_seg(ms_token *k, uint32_t v)
+static void set_seg(ms_token *k, uint64_t v)
 {
     k->pro = (uint8_t)v;
     k->pro_len = (uint8_t)(v >> 8);
@@ -287,6 +294,7 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
     if (hs)
         for (size_t i = 0; i < t->ntok; i++) {
             const ms_token *k = &t->tok[i];
+            hs[i] = 0;
             if (k->kind != MS_TOK_ARABIC && k->kind != MS_TOK_LATIN)
                 continue;
             hs[i] = ms_hash(t->norm.text + k->nstart, k->nend - k->nstart);
@@ -312,11 +320,13 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
                 k->pro_len = L;
             }
             k->wflags = word_flags(tm, t, k);
+            if (hs)
+                hs[i] = 0; /* segmented by its context, not as a word: no cached results */
             continue;
         }
         /* Arabic and Latin words never share a key: the one is all
          * two-byte letters, the other ASCII */
-        uint32_t v;
+        uint64_t v;
         uint64_t h = 0;
         if (cache) {
             h = hs ? hs[i] : ms_hash(w, n);
@@ -324,9 +334,12 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
                 set_seg(k, v);
                 continue;
             }
-        } else if (msmap_get(&local, w, n, &v)) {
-            set_seg(k, v);
-            continue;
+        } else {
+            uint32_t lv;
+            if (msmap_get(&local, w, n, &lv)) {
+                set_seg(k, lv);
+                continue;
+            }
         }
         if (k->kind == MS_TOK_ARABIC)
             segment(tm, w, n, k);
@@ -336,6 +349,7 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
         else
             msmap_put(&local, w, n, seg_value(k));
     }
-    free(hs);
+    free(t->hash);
+    t->hash = hs; /* for the lexicon's lookups */
     msmap_free(&local);
 }

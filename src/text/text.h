@@ -91,13 +91,17 @@ typedef struct ms_text {
     /* the forms of each token (3 per token) as word ids of a lexicon's
      * vocabulary, filled by ms_dict_bind (lexicon/dict.h); NULL until then */
     uint32_t *wid;
+    /* ms_hash of each Arabic and Latin token's normalized form (others: 0),
+     * kept from segmentation when it ran with a cache; else NULL */
+    uint64_t *hash;
 } ms_text;
 
-/* Per-thread state of the text layer kept from one text to the next (a
- * marsad_worker holds one): the clitic segmentation of the words already
- * seen. Results never depend on it, only the time they take. */
+/* Per-thread state kept from one text to the next (a marsad_worker holds
+ * one): what was worked out for the words already seen. Results never
+ * depend on it, only the time they take. */
 typedef struct ms_textcache {
     ms_wcache seg;   /* normalized word -> pro | pro_len << 8 | enc_len << 16 | wflags << 24 */
+    ms_wcache wid;   /* normalized word -> its forms' vocabulary ids (ms_dict_bind) */
 } ms_textcache;
 
 bool ms_textcache_init(ms_textcache *c);

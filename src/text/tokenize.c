@@ -396,5 +396,6 @@ void ms_text_free(ms_text *t)
     free(t->tok);
     free(t->sent);
     free(t->wid);
+    free(t->hash);
     memset(t, 0, sizeof *t);
 }

@@ -187,14 +187,16 @@ static inline const char *msmap_key(const msmap *m, size_t i, size_t *n)
 }
 
 /* MARK: word cache
- * A bounded cache from short byte strings (words) to a uint32 value, for
+ * A bounded cache from short byte strings (words) to a uint64 value, for
  * results that are pure functions of the word: kept by one thread across
  * documents, so that each word is worked out once. Fixed size: sets of two
- * entries, a new entry evicting the older one of its set; longer keys are
- * simply not cached. The caller supplies the key's ms_hash. */
-#define MS_WCACHE_KEY 23
+ * entries, a new entry evicting the older one of its set; longer keys (a
+ * word of more than ten Arabic letters) are simply not cached. The caller
+ * supplies the key's ms_hash. */
+#define MS_WCACHE_KEY 21
 typedef struct ms_wcache_ent {
-    uint32_t tag, value;
+    uint64_t value;
+    uint16_t tag;
     uint8_t len;
     char key[MS_WCACHE_KEY];
 } ms_wcache_ent;
@@ -206,10 +208,10 @@ typedef struct ms_wcache {
 /* nsets is rounded up to a power of two. Returns false on oom. */
 bool ms_wcache_init(ms_wcache *c, size_t nsets);
 void ms_wcache_free(ms_wcache *c);
-bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t *value);
+bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint64_t *value);
 /* Ask for the set of a hash to be brought into the CPU cache ahead of a get. */
 void ms_wcache_prefetch(const ms_wcache *c, uint64_t h);
-void ms_wcache_put(ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t value);
+void ms_wcache_put(ms_wcache *c, uint64_t h, const char *k, size_t n, uint64_t value);
 
 /* Iterate over the lines of a table text: sets *line and *len to each line
  * without its newline, skipping blank lines and lines starting with '#'.

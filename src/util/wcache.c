@@ -3,6 +3,9 @@
 
 #include "util/util.h"
 
+/* two entries to a cache line */
+_Static_assert(sizeof(ms_wcache_ent) == 32, "a word cache entry is half a cache line");
+
 bool ms_wcache_init(ms_wcache *c, size_t nsets)
 {
     size_t n = 1;
@@ -24,7 +27,7 @@ void ms_wcache_free(ms_wcache *c)
     memset(c, 0, sizeof *c);
 }
 
-static inline bool ent_is(const ms_wcache_ent *e, uint32_t tag, const char *k, size_t n)
+static inline bool ent_is(const ms_wcache_ent *e, uint16_t tag, const char *k, size_t n)
 {
     return e->len == n && e->tag == tag && ms_bytes_eq(e->key, k, n);
 }
@@ -40,12 +43,12 @@ void ms_wcache_prefetch(const ms_wcache *c, uint64_t h)
 #endif
 }
 
-bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t *value)
+bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint64_t *value)
 {
     if (!c->sets || n == 0 || n > MS_WCACHE_KEY)
         return false;
     const ms_wcache_ent *set = c->sets[h & c->mask].e;
-    uint32_t tag = (uint32_t)(h >> 32);
+    uint16_t tag = (uint16_t)(h >> 48);
     for (int w = 0; w < 2; w++)
         if (ent_is(&set[w], tag, k, n)) {
             *value = set[w].value;
@@ -54,14 +57,14 @@ bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint
     return false;
 }
 
-void ms_wcache_put(ms_wcache *c, uint64_t h, const char *k, size_t n, uint32_t value)
+void ms_wcache_put(ms_wcache *c, uint64_t h, const char *k, size_t n, uint64_t value)
 {
     if (!c->sets || n == 0 || n > MS_WCACHE_KEY)
         return;
     ms_wcache_ent *set = c->sets[h & c->mask].e;
     /* the newest entry goes first; the older of the two makes room */
     set[1] = set[0];
-    set[0].tag = (uint32_t)(h >> 32);
+    set[0].tag = (uint16_t)(h >> 48);
     set[0].value = value;
     set[0].len = (uint8_t)n;
     memcpy(set[0].key, k, n);
