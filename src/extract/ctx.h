@@ -32,12 +32,26 @@ typedef struct ms_xctx {
     int32_t *cue_first;           /* per token: first cue hit starting there, or -1 */
 } ms_xctx;
 
+/* ms_cue_hit past its quick test (token i starts some cue) */
+const ms_cuehit *ms_cue_hit_slow(const ms_xctx *x, uint32_t i, int group, const char *cat);
 /* The first cue of `group` (and category `cat`, when given) starting at
- * token i, or NULL. */
-const ms_cuehit *ms_cue_hit(const ms_xctx *x, uint32_t i, int group, const char *cat);
+ * token i, or NULL. Inline: it is asked of nearly every token, and most
+ * start no cue. */
+static inline const ms_cuehit *ms_cue_hit(const ms_xctx *x, uint32_t i, int group, const char *cat)
+{
+    if (i >= x->t->ntok || x->cue_first[i] < 0)
+        return NULL;
+    return ms_cue_hit_slow(x, i, group, cat);
+}
 /* The category of a cue of `group` starting at token i (NULL if none); *end
  * gets the token after it. When `cat` is given, only that category counts. */
-const char *ms_cue_at(const ms_xctx *x, uint32_t i, int group, const char *cat, uint32_t *end);
+static inline const char *ms_cue_at(const ms_xctx *x, uint32_t i, int group, const char *cat, uint32_t *end)
+{
+    const ms_cuehit *h = ms_cue_hit(x, i, group, cat);
+    if (h && end)
+        *end = h->tok_end;
+    return h ? h->cue->category : NULL;
+}
 /* A cue of `group`/`cat` ending right before token i (its first token in *first). */
 bool ms_cue_before(const ms_xctx *x, uint32_t i, int group, const char *cat, uint32_t *first);
 

@@ -6,10 +6,8 @@
 #include "extract/ctx.h"
 #include "lexicon/actors.h"
 
-const ms_cuehit *ms_cue_hit(const ms_xctx *x, uint32_t i, int group, const char *cat)
+const ms_cuehit *ms_cue_hit_slow(const ms_xctx *x, uint32_t i, int group, const char *cat)
 {
-    if (i >= x->t->ntok)
-        return NULL;
     for (int32_t c = x->cue_first[i]; c >= 0 && (size_t)c < x->cues.n; c++) {
         const ms_cuehit *h = &MSVEC_AT(&x->cues, ms_cuehit, c);
         if (h->tok_first != i)
@@ -18,14 +16,6 @@ const ms_cuehit *ms_cue_hit(const ms_xctx *x, uint32_t i, int group, const char 
             return h;
     }
     return NULL;
-}
-
-const char *ms_cue_at(const ms_xctx *x, uint32_t i, int group, const char *cat, uint32_t *end)
-{
-    const ms_cuehit *h = ms_cue_hit(x, i, group, cat);
-    if (h && end)
-        *end = h->tok_end;
-    return h ? h->cue->category : NULL;
 }
 
 bool ms_cue_before(const ms_xctx *x, uint32_t i, int group, const char *cat, uint32_t *first)

@@ -38,9 +38,9 @@ static bool is_compat(uint32_t c)
                         (((1ULL << 0x1B) - 1) & ~((1ULL << 0x0A) - 1)) | \
                         (((1ULL << 0x29) - 1) & ~((1ULL << 0x21) - 1)) | (1ULL << 0x2A))
 
-/* What ms_normalize's fast path does with a character of U+0600–U+067F:
- * write its (mapped) two bytes, drop it, or leave it to the general path. */
-enum { AR_WRITE, AR_DROP, AR_OTHER };
+/* What ms_normalize's fast path does with a letter or mark of
+ * U+0620–U+065F: write its (mapped) two bytes or drop it. */
+enum { AR_WRITE, AR_DROP };
 
 /* Map one code point; returns the number of output code points (0 = drop). */
 static inline int map_cp(uint32_t c, unsigned fl, uint32_t *out)
@@ -118,18 +118,13 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
     }
     const unsigned char *s = (const unsigned char *)src;
     bool fold_case = fl & MARSAD_NORM_CASE;
-    /* what the flags make of U+0600–U+067F, by code point less U+0600
-     * (only the letters and marks of U+0620–U+065F take the fast path) */
-    unsigned char ar_kind[128];
-    char ar_out[128][2];
-    for (uint32_t b = 0; b < 128; b++) {
-        uint32_t cp = 0x0600 + b, m = cp;
-        if (cp < 0x0620 || cp >= 0x0660)
-            ar_kind[b] = AR_OTHER;
-        else if ((UNCHANGED_0620 >> (cp - 0x0620) & 1) || map_cp(cp, fl, &m))
-            ar_kind[b] = AR_WRITE;
-        else
-            ar_kind[b] = AR_DROP;
+    /* what the flags make of the letters and marks of U+0620–U+065F, by
+     * code point less U+0620: they take the fast path */
+    unsigned char ar_kind[64];
+    char ar_out[64][2];
+    for (uint32_t b = 0; b < 64; b++) {
+        uint32_t cp = 0x0620 + b, m = cp;
+        ar_kind[b] = (UNCHANGED_0620 >> b & 1) || map_cp(cp, fl, &m) ? AR_WRITE : AR_DROP;
         ar_out[b][0] = (char)(0xC0 | (m >> 6));
         ar_out[b][1] = (char)(0x80 | (m & 0x3F));
     }
@@ -160,8 +155,8 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
                 unsigned lead = (unsigned)s[i] - 0xD8, tail = s[i + 1] ^ 0x80u;
                 if (lead >= 2 || tail >= 0x40)
                     break;
-                unsigned b = lead << 6 | tail;
-                if (ar_kind[b] == AR_OTHER)
+                unsigned b = (lead << 6 | tail) - 0x20;
+                if (b >= 64)
                     break;
                 if (ar_kind[b] == AR_WRITE) {
                     memcpy(ot + o, ar_out[b], 2);
