@@ -576,7 +576,7 @@ def build_triggers(data_dir):
         same_sense = (pe.type, pe.mode, pe.cameo, pe.figure) == (e.type, e.mode, e.cameo, e.figure)
         if pe is e:
             continue
-        if same_sense and prev[1] == "V" and pos == "N" and explicit and key not in homographs:
+        if same_sense and prev[1] == "V" and pos == "N" and key not in homographs:
             homographs[key] = (phrase, pos, extra, explicit, e)
             continue
         if (not same_sense and prev[1] == "V" and pos == "V" and key not in homographs and

@@ -9,10 +9,14 @@ static const ms_actor *actor(const ms_xctx *x, int32_t i) { return &MSVEC_AT(&x-
 
 static bool is_media(const ms_actor *a) { return a->kind && !strcmp(a->kind, "media"); }
 
-/* The actor starting within `slack` tokens from i (skipping date words), or -1. */
+/* The actor starting within `slack` tokens from i (skipping date words), or
+ * -1. Not past a complementizer: وقالت إن القوات… — what follows إن is
+ * what was said, not who said it. */
 static int32_t actor_after(const ms_xctx *x, uint32_t i, uint32_t end, uint32_t slack)
 {
     for (uint32_t k = i; k < end && k <= i + slack; k++) {
+        if (ms_complementizer_form(x, k))
+            return -1;
         int32_t a = x->actor_at[k];
         if (a >= 0 && actor(x, a)->tok_first == k)
             return a;

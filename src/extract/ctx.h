@@ -55,6 +55,10 @@ static inline const char *ms_cue_at(const ms_xctx *x, uint32_t i, int group, con
 /* A cue of `group`/`cat` ending right before token i (its first token in *first). */
 bool ms_cue_before(const ms_xctx *x, uint32_t i, int group, const char *cat, uint32_t *first);
 
+/* The pronoun a complementizer at token k carries (إنه، أنها، إنهم): 'm',
+ * 'f', 'p'; 'c' for one without a pronoun (أن، بأن); 0 for no complementizer. */
+char ms_complementizer_form(const ms_xctx *x, uint32_t k);
+
 int ms_find_attributions(ms_xctx *x);
 int ms_find_events(ms_xctx *x);
 int ms_find_figures(ms_xctx *x);

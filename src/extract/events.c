@@ -475,9 +475,7 @@ static bool marked_passive(const ms_xctx *x, const ms_trighit *h)
     return false;
 }
 
-/* The pronoun a complementizer carries (إنه، أنها، إنهم): 'm', 'f', 'p'; 'c'
- * for one without a pronoun (أن، بأن); 0 for no complementizer. */
-static char complementizer_form(const ms_xctx *x, uint32_t k)
+char ms_complementizer_form(const ms_xctx *x, uint32_t k)
 {
     static const struct { const char *w; char g; } forms[] = {
         {"\xD8\xA7\xD9\x86\xD9\x87", 'm'} /* انه */, {"\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7", 'f'} /* انها */,
@@ -505,12 +503,12 @@ static char complementizer_form(const ms_xctx *x, uint32_t k)
 
 static char complementizer_pronoun(const ms_xctx *x, uint32_t k)
 {
-    char c = complementizer_form(x, k);
+    char c = ms_complementizer_form(x, k);
     return c == 'c' ? 0 : c;
 }
 
 /* أن, إن, بأن, وإنه…: a clause of its own begins at k. */
-static bool complementizer(const ms_xctx *x, uint32_t k) { return complementizer_form(x, k) != 0; }
+static bool complementizer(const ms_xctx *x, uint32_t k) { return ms_complementizer_form(x, k) != 0; }
 
 /* The gender a verb shows for its subject: 'f' for a past in ت (قالت) or a
  * present in ت (تقول), 'm' for the others; 0 when the word is no verb form
@@ -567,6 +565,112 @@ static bool pronoun_before(const ms_xctx *x, const ms_trighit *h, uint32_t first
     return !g || g == p;
 }
 
+/* The relative pronoun a verb follows (modal particles aside: التي لم
+ * تستهدف), or UINT32_MAX. */
+static uint32_t relative_before(const ms_xctx *x, const ms_trighit *h, uint32_t first)
+{
+    uint32_t k = h->tok_first;
+    while (k > first && h->tok_first - k < 2 && ms_cue_at(x, k - 1, MS_CUE_MODALITY, NULL, NULL))
+        k--;
+    uint32_t end;
+    if (k > first && ms_cue_at(x, k - 1, MS_CUE_ROLE, "relative", &end) && end == k)
+        return k - 1;
+    return UINT32_MAX;
+}
+
+/* A pronoun in the relative clause after the verb that points back to the
+ * relative's noun from a complement: الذي وافق عليه البرلمان، التي تتهم
+ * المعارضة النظام بارتكابها. Then that noun is no subject: the subject
+ * follows the verb. */
+static bool resumptive_after(const ms_xctx *x, const ms_trighit *h, uint32_t end)
+{
+    for (uint32_t k = h->tok_end; k < end && k < h->tok_end + 6; k++) {
+        const ms_token *t = &x->t->tok[k];
+        if (t->kind == MS_TOK_PUNCT || (k > h->tok_end && boundary(x, k, -1)) || complementizer(x, k))
+            return false;
+        size_t n;
+        const char *w = ms_tok_norm(x->t, t, &n);
+        if (t->kind != MS_TOK_ARABIC)
+            continue;
+        /* on a preposition or a word past the one right after the verb (طلب
+         * أردوغان شراءها); the word right after it is the verb's own object,
+         * whose pronoun may be the subject's (الذي قتل زوجته) */
+        if ((t->enc_len && ((t->pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K)) || k > h->tok_end)) ||
+            pronoun_preposition(w, n))
+            return true;
+        /* a word segmentation left whole: ب/ل … ها/هم (بإلغائها) */
+        if (!t->pro_len && n >= 10 && (!memcmp(w, "\xD8\xA8", 2) || !memcmp(w, "\xD9\x84", 2)) &&
+            (!memcmp(w + n - 4, "\xD9\x87\xD8\xA7", 4) || !memcmp(w + n - 4, "\xD9\x87\xD9\x85", 4)))
+            return true;
+    }
+    return false;
+}
+
+/* An event noun in the name of a body: the genitive of the head of such a
+ * name (منظمة حظر الأسلحة، لجنة التحقيق) or its ل-complement (الهيئة العليا
+ * للإغاثة، مركز الملك سلمان للإغاثة is not caught). Not after a definite
+ * head: نقلت الوكالة تحذير النيابة is the agency reporting a warning. */
+static bool in_institution_name(const ms_xctx *x, const ms_trighit *h, uint32_t first)
+{
+    if (h->g->pos != 'N' || h->tok_first <= first)
+        return false;
+    uint32_t k = h->tok_first - 1;
+    bool lam = x->t->tok[h->tok_first].pro & MS_PRO_L;
+    if (ms_cue_at(x, k, MS_CUE_ROLE, "institution", NULL))
+        return lam || !(x->t->tok[k].pro & MS_PRO_AL);
+    if (lam && k > first) {
+        const ms_token *t = &x->t->tok[k];
+        size_t n;
+        const char *w = ms_tok_norm(x->t, t, &n);
+        bool adjective = t->kind == MS_TOK_ARABIC && (t->pro & MS_PRO_AL) && x->actor_at[k] < 0 &&
+                         x->trig_at[k] < 0 && n >= 8 &&
+                         (!memcmp(w + n - 2, "\xD9\x8A", 2) || !memcmp(w + n - 2, "\xD8\xA7", 2));
+        if (!adjective)
+            return false;
+        k--;
+    }
+    return ms_cue_at(x, k, MS_CUE_ROLE, "institution", NULL) != NULL;
+}
+
+/* A verb in the first person (أدعم، نطالب): its subject is the speaker. */
+static bool first_person(const ms_xctx *x, const ms_trighit *h)
+{
+    if (h->g->pos != 'V' || h->g->past)
+        return false;
+    size_t n;
+    const char *w = ms_tok_norm(x->t, &x->t->tok[h->tok_first], &n);
+    const ms_token *t = &x->t->tok[h->tok_first];
+    w += t->pro_len;
+    return n > (size_t)t->pro_len + 4 && (!memcmp(w, "\xD8\xA7", 2) || !memcmp(w, "\xD9\x86", 2));
+}
+
+/* إن خلفان زار: a word of its own between a complementizer without a pronoun
+ * and the verb is the verb's subject, named or not (the complementizer
+ * governs a noun; أن + a verb is the subjunctive). */
+static bool preposed_subject(const ms_xctx *x, uint32_t at, uint32_t first)
+{
+    if (at < first + 2 || ms_complementizer_form(x, at - 2) != 'c')
+        return false;
+    uint32_t k = at - 1;
+    const ms_token *t = &x->t->tok[k];
+    return t->kind == MS_TOK_ARABIC && x->actor_at[k] < 0 && x->trig_at[k] < 0 && x->date_at[k] < 0 &&
+           !preposition_word(x, t) && !ms_cue_at(x, k, MS_CUE_MODALITY, NULL, NULL) &&
+           !ms_cue_at(x, k, MS_CUE_ROLE, NULL, NULL) && !(t->pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K));
+}
+
+/* An event noun in the indefinite accusative (مطالبا، هجوما): it governs no
+ * genitive, so a name after it is no doer of it. */
+static bool indefinite_accusative(const ms_xctx *x, const ms_trighit *h)
+{
+    if (h->g->pos != 'N' || h->tok_end - h->tok_first != 1)
+        return false;
+    const ms_token *t = &x->t->tok[h->tok_first];
+    size_t n;
+    const char *w = ms_tok_norm(x->t, t, &n);
+    return t->kind == MS_TOK_ARABIC && !(t->pro & MS_PRO_AL) && !t->enc_len && n >= 8 &&
+           !memcmp(w + n - 2, "\xD8\xA7", 2);
+}
+
 static int32_t subject_before(const ms_xctx *x, uint32_t at, uint32_t first, uint32_t slack, int32_t self)
 {
     uint32_t comp = UINT32_MAX; /* a complementizer with a pronoun crossed on the way */
@@ -607,6 +711,13 @@ static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first)
             const ms_actor *ac = actor(x, a);
             if (ac->tok_end != k + 1 || oblique(x, ac) || (ac->flags & MS_ACT_WEAK))
                 return -1;
+            /* a name before a comma is the subject when set off as the
+             * sentence's opening or in apposition (…، أبو عبيدة، أعلن), not
+             * the end of a clause of its own (الأسئلة التي طرحتها CNN، نفى) */
+            for (uint32_t j = ac->tok_first; comma && j-- > first && t->tok[j].kind != MS_TOK_PUNCT;)
+                if (ms_cue_at(x, j, MS_CUE_ROLE, "relative", NULL) ||
+                    (x->trig_at[j] >= 0 && MSVEC_AT(&x->trigs, ms_trighit, x->trig_at[j]).g->pos == 'V'))
+                    return -1;
             return a;
         }
         if (x->date_at[k] >= 0 || ms_cue_at(x, k, MS_CUE_MODALITY, NULL, NULL)) {
@@ -1021,7 +1132,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
 {
     ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, hi);
     const ms_trigger *g = h->g;
-    if (g->figure_only)
+    if (g->figure_only || in_institution_name(x, h, a0))
         return;
     /* the toll of an act told after it (… ما أدى إلى مقتل 274 شخصا): part of
      * that act, whose figures it carries */
@@ -1098,12 +1209,58 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     }
     if (!e.nactor && !passive) {
         int32_t a = -1;
+        /* القوات التي قصفت غزة: after a relative pronoun the verb's subject is
+         * the noun the pronoun follows, named or not, and the name after the
+         * verb is its object; a verb that carries the pronoun of its object
+         * (التي شنتها إسرائيل) has its subject after it */
+        uint32_t rel = nominal || x->t->tok[h->tok_first].enc_len ? UINT32_MAX : relative_before(x, h, a0);
+        /* … or a phrase split by its subject (التي أغلقت السلطات المصرية مكاتبها) */
+        if (rel != UINT32_MAX && (resumptive_after(x, h, a1) || (h->gap_end && x->actor_at[h->gap_first] >= 0)))
+            rel = UINT32_MAX;
+        bool settled = rel != UINT32_MAX;
+        /* the noun, or a name in apposition before a comma (التحالف، الذي يقاتل) */
+        uint32_t ante = rel != UINT32_MAX && rel > a0 && tok_is(x, rel - 1, "\xD8\x8C") ? rel - 1 : rel;
+        int32_t an = settled && ante > a0 ? x->actor_at[ante - 1] : -1;
+        if (an >= 0 && (actor(x, an)->tok_end != ante || (actor(x, an)->flags & (MS_ACT_WEAK | MS_ACT_CAPTIVE))))
+            an = -1;
+        /* not a name inside a phrase of its own: after a preposition (حزب الله
+         * في لبنان، التي) or in the genitive of a noun (أعداء العراق التي) */
+        if (an >= 0 && actor(x, an)->tok_first > a0) {
+            uint32_t before = actor(x, an)->tok_first - 1;
+            if (preposition_word(x, &x->t->tok[before]) || construct_head(x, before, a1))
+                an = -1;
+        }
+        /* الفلسطينيين الذين قتلوا: people a killing is told of with no object
+         * after the verb are its victims */
+        uint32_t past_verb = h->tok_end;
+        bool object_follows = past_verb < a1 && (x->actor_at[past_verb] >= 0 || x->num_at[past_verb] >= 0);
+        if (an >= 0 && victims && !object_follows) {
+            genitive_patient = an;
+            an = -1;
+        }
+        if (an >= 0 && !first_person(x, h)) {
+            /* with the names coordinated before it, for a dual or plural
+             * pronoun (روسيا وإيران اللتين تدعمان; but مصر والسودان الذي) */
+            bool several = !tok_is(x, rel, "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A") /* الذي */ &&
+                           !tok_is(x, rel, "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x8A") /* التي */;
+            while (several && actor(x, an)->tok_first > a0 && (x->t->tok[actor(x, an)->tok_first].pro & MS_PRO_W) &&
+                   x->actor_at[actor(x, an)->tok_first - 1] >= 0)
+                an = x->actor_at[actor(x, an)->tok_first - 1];
+            a = an;
+            rule = "relative clause: the noun before the relative pronoun";
+        }
+        /* إن خلفان زار إسرائيل: a subject before the verb the lexicon does not
+         * know; the name after the verb is its object */
+        if (!settled && !nominal && preposed_subject(x, h->tok_first, a0))
+            settled = true;
         /* a subject right before the verb makes the actor inside the phrase its
          * object (أمريكا وبريطانيا تحذر إيران من …) */
         int32_t svo = -1;
-        if (h->gap_end && !nominal && !(x->t->tok[h->tok_first].pro & (MS_PRO_W | MS_PRO_F)))
+        if (!settled && h->gap_end && !nominal && !(x->t->tok[h->tok_first].pro & (MS_PRO_W | MS_PRO_F)))
             svo = subject_svo(x, h->tok_first, a0);
-        if (svo >= 0 && x->actor_at[h->gap_first] >= 0) {
+        if (settled) {
+            /* the subject is decided */
+        } else if (svo >= 0 && x->actor_at[h->gap_first] >= 0) {
             add_with_coordination(x, e.recipient, &e.nrecipient, x->actor_at[h->gap_first]);
             a = svo;
             rule = "subject-verb, the actor inside the phrase is its object";
@@ -1127,7 +1284,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         }
         /* a verb with و/ف opens a new clause: its subject is not the word before it */
         bool opens = x->t->tok[h->tok_first].pro & (MS_PRO_W | MS_PRO_F);
-        if (a < 0 && !nominal && !opens) {
+        if (a < 0 && !settled && !nominal && !opens) {
             a = subject_svo(x, h->tok_first, a0);
             if (a >= 0)
                 rule = "subject-verb (subject right before the verb)";
@@ -1139,7 +1296,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                    ms_cue_before(x, h->tok_first, MS_CUE_ROLE, "auxiliary", NULL);
         /* إنها قتلت المسلح: the pronoun is the subject, the name after the verb its object */
         bool pronoun_subject = !opens && pronoun_before(x, h, a0);
-        if (a < 0 && !nominal && !aux && !pronoun_subject && h->tok_end - h->tok_first == 1 &&
+        if (a < 0 && !settled && !nominal && !aux && !pronoun_subject && h->tok_end - h->tok_first == 1 &&
             !plural_verb(x, h->tok_first) && !(!opens && unknown_subject_before(x, h->tok_first, a0))) {
             a = subject_after(x, h->tok_end, a1, self);
             if (a >= 0)
@@ -1162,6 +1319,10 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
              * (التحقيق في): what follows is what it is done to */
             bool owned = x->t->tok[h->tok_first].enc_len ||
                          (h->tok_end - h->tok_first > 1 && preposition_word(x, &x->t->tok[h->tok_end - 1]));
+            /* مطالبا لبنان: an indefinite noun has no genitive; a name after
+             * it is its object (its nationality still qualifies it: هجوما
+             * إسرائيليا) */
+            bool indefinite = indefinite_accusative(x, h);
             for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 3 && !patient_type; k++) {
                 int32_t b = x->actor_at[k];
                 if (b >= 0) {
@@ -1183,6 +1344,10 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                         }
                         if (other_noun_between)
                             break;
+                        if (indefinite && !adjective) {
+                            genitive_patient = b;
+                            break;
+                        }
                         /* a capital is a place where struck or met (قصف دمشق، قمة
                          * مابوتو، اتفاقية أوسلو), its government when it refuses,
                          * withdraws or demands (رفض أنقرة، انسحاب واشنطن) */
@@ -1215,6 +1380,22 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
             if (a >= 0)
                 rule = "subject of the support verb (تجري قطر محادثات)";
         }
+        /* …، مطالبا لبنان: after a comma, an indefinite participle tells how
+         * the subject of the main clause acted: the speaker of the sentence
+         * (أكد الوزير …، مطالبا) or the subject of the verb before */
+        if (a < 0 && nominal && h->tok_first > a0 && indefinite_accusative(x, h) &&
+            (tok_is(x, h->tok_first - 1, "\xD8\x8C") || tok_is(x, h->tok_first - 1, ","))) {
+            int at = attrib_of(x, s, h->tok_first);
+            const ms_attrib *ab = at >= 0 ? &MSVEC_AT(&x->a->attribs, ms_attrib, at) : NULL;
+            int ev = earlier_event(x, hi, a0, UINT32_MAX, "");
+            if (ab && ab->speaker >= 0 && ab->start < x->t->tok[h->tok_first].start) {
+                a = ab->speaker;
+                rule = "circumstantial participle: the speaker of the sentence";
+            } else if (ev >= 0 && MSVEC_AT(&x->a->events, ms_event, ev).nactor) {
+                a = MSVEC_AT(&x->a->events, ms_event, ev).actor[0];
+                rule = "circumstantial participle: the subject of the verb before";
+            }
+        }
         if (a < 0 && nominal) {
             a = light_verb_after(x, h, a1, self);
             if (a >= 0)
@@ -1225,8 +1406,9 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         if (a < 0 && nominal && (x->t->tok[h->tok_first].pro & MS_PRO_L) && hi > 0) {
             const ms_trighit *p = &MSVEC_AT(&x->trigs, ms_trighit, hi - 1);
             uint32_t gap = h->tok_first - p->tok_end;
-            /* unless ل is what that noun takes its object with (انتقاده للاتفاق) */
-            bool object = p->g->pos == 'N' && p->g->obj && !strcmp(p->g->obj, "\xD9\x84");
+            /* unless ل is what that noun takes its object with (انتقاده للاتفاق،
+             * إدانتها للهجوم: the noun of a verb with a direct object) */
+            bool object = p->g->pos == 'N' && p->g->obj && (!strcmp(p->g->obj, "\xD9\x84") || !strcmp(p->g->obj, "-"));
             if (p->tok_first >= a0 && p->event >= 0 && gap <= 3 && !object) {
                 const ms_event *pe = &MSVEC_AT(&x->a->events, ms_event, p->event);
                 bool clear = true;
@@ -1286,14 +1468,14 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         /* the people an abduction or a release is done to never do it */
         if (a >= 0 && patient_type && (actor(x, a)->flags & MS_ACT_CAPTIVE))
             a = -1;
-        if (a < 0 && !nominal && !opens) {
+        if (a < 0 && !settled && !nominal && !opens) {
             a = subject_before(x, h->tok_first, a0, 4, self);
             if (a >= 0)
                 rule = "subject-verb-object";
         }
         /* و + verb without a subject of its own: the subject of the verb it
          * is coordinated with (بايدن كتب … وحضهما) */
-        if (a < 0 && !nominal && opens) {
+        if (a < 0 && !settled && !nominal && opens) {
             /* (the verb before it: أعربت روسيا عن قلقها إزاء الغارات
              * الإسرائيلية، ودعت … — Russia calls, not the raids' Israel) */
             int ev = earlier_event(x, hi, a0, UINT32_MAX, "");
@@ -1566,6 +1748,21 @@ static bool same_count(const ms_analysis *a, int i, int j)
     return false;
 }
 
+static bool same_str(const char *p, const char *q) { return p == q || (p && q && !strcmp(p, q)); }
+
+/* Add actor k to a role list unless a party of the same identity (code,
+ * sector and entity) is there: two mentions of Gaza are one recipient. */
+static void add_party(const ms_analysis *a, int *list, int *n, int32_t k)
+{
+    const ms_actor *ak = &MSVEC_AT(&a->actors, ms_actor, k);
+    for (int i = 0; i < *n && (ak->code[0] || ak->entity); i++) {
+        const ms_actor *ai = &MSVEC_AT(&a->actors, ms_actor, list[i]);
+        if (!strcmp(ai->code, ak->code) && same_str(ai->sector, ak->sector) && same_str(ai->entity, ak->entity))
+            return;
+    }
+    add_role(list, n, k);
+}
+
 static void merge_mentions(ms_xctx *x)
 {
     ms_analysis *a = x->a;
@@ -1603,9 +1800,9 @@ static void merge_mentions(ms_xctx *x)
             }
             /* merge f into e: keep the richer arguments */
             for (int k = 0; k < f->nrecipient; k++)
-                add_role(e->recipient, &e->nrecipient, f->recipient[k]);
+                add_party(a, e->recipient, &e->nrecipient, f->recipient[k]);
             for (int k = 0; k < f->nmediator; k++)
-                add_role(e->mediator, &e->nmediator, f->mediator[k]);
+                add_party(a, e->mediator, &e->nmediator, f->mediator[k]);
             if (e->date < 0)
                 e->date = f->date;
             if (e->attrib < 0)
