@@ -411,6 +411,11 @@ static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int3
          * not the forces); an adverb in the accusative (أيضا، مجددا) is no head */
         if (construct_head(x, k, end))
             return -1;
+        /* … so does an event noun (واستنكرت تحذيرات الولايات المتحدة: the
+         * warnings are condemned, the United States does not condemn) */
+        if (x->trig_at[k] >= 0 && x->trig_at[k] != self &&
+            MSVEC_AT(&x->trigs, ms_trighit, x->trig_at[k]).g->pos == 'N')
+            return -1;
         /* a definite noun the lexicon does not know is the subject itself
          * (أدانت المحكمة أندرو برونسون): what follows is the object */
         if (x->t->tok[k].kind == MS_TOK_ARABIC && (x->t->tok[k].pro & MS_PRO_AL) && x->num_at[k] < 0 &&
@@ -630,6 +635,32 @@ static bool in_institution_name(const ms_xctx *x, const ms_trighit *h, uint32_t 
         k--;
     }
     return ms_cue_at(x, k, MS_CUE_ROLE, "institution", NULL) != NULL;
+}
+
+/* After an attack noun, is the country in the genitive the attacker? It is
+ * when a target follows (هجوم روسيا على إدلب، غارة أمريكا وحلفائها على
+ * مواقع), when an adjective of the act follows it (هجوم إيران الصاروخي), or
+ * when the word reads as a nationality (الغارات الجوية السعودية). */
+static bool country_is_doer(const ms_xctx *x, const ms_actor *ac, uint32_t end)
+{
+    size_t n;
+    const char *w = ms_tok_norm(x->t, &x->t->tok[ac->tok_end - 1], &n);
+    if (n >= 4 && !memcmp(w + n - 4, "\xD9\x8A\xD9\x87", 4)) /* -يه: السعودية */
+        return true;
+    uint32_t k = ac->tok_end;
+    while (k < end && x->actor_at[k] >= 0 && (x->t->tok[k].pro & MS_PRO_W))
+        k = actor(x, x->actor_at[k])->tok_end;
+    while (k < end && x->actor_at[k] < 0 && x->t->tok[k].kind == MS_TOK_ARABIC && (x->t->tok[k].pro & MS_PRO_W) &&
+           k < ac->tok_end + 3)
+        k++; /* وحلفائها */
+    if (k >= end)
+        return false;
+    const ms_token *t = &x->t->tok[k];
+    size_t tn;
+    const char *tw = ms_tok_norm(x->t, t, &tn);
+    bool nisba = t->kind == MS_TOK_ARABIC && (t->pro & MS_PRO_AL) && tn >= 8 && !memcmp(tw + tn - 2, "\xD9\x8A", 2);
+    return nisba || (t->pro & MS_PRO_L) || tok_is(x, k, "\xD8\xB9\xD9\x84\xD9\x8A") /* على */ ||
+           tok_is(x, k, "\xD8\xB6\xD8\xAF") /* ضد */;
 }
 
 /* A verb in the first person (أدعم، نطالب): its subject is the speaker. */
@@ -1330,12 +1361,19 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                     if (ac->tok_first == k && !oblique(x, ac) && ac->code[0] && !(ac->flags & MS_ACT_CAPTIVE)) {
                         const ms_token *nx = ac->tok_end < a1 ? &x->t->tok[ac->tok_end] : NULL;
                         bool target_follows = nx && (nx->pro & MS_PRO_L) && nx->kind == MS_TOK_ARABIC;
-                        bool adjective = ac->kind && !strcmp(ac->kind, "demonym");
+                        /* a nationality in the plural names people (مقتل
+                         * الفلسطينيين: the Palestinians killed), not a quality */
+                        size_t dn;
+                        const char *dw = ms_tok_norm(x->t, &x->t->tok[ac->tok_end - 1], &dn);
+                        bool people = dn >= 8 && (!memcmp(dw + dn - 4, "\xD9\x8A\xD9\x86", 4) ||
+                                                  !memcmp(dw + dn - 4, "\xD9\x88\xD9\x86", 4));
+                        bool demonym = ac->kind && !strcmp(ac->kind, "demonym");
+                        bool adjective = demonym && !people;
                         /* a nationality after another noun is that noun's (لتفجير
                          * طائرة إماراتية: the plane is Emirati, not the plot);
                          * after adjectives it is still the act's (غارة جوية إسرائيلية) */
                         bool other_noun_between = false;
-                        for (uint32_t j = h->tok_end; adjective && j < k; j++) {
+                        for (uint32_t j = h->tok_end; demonym && j < k; j++) {
                             size_t wn;
                             const char *w = ms_tok_norm(x->t, &x->t->tok[j], &wn);
                             bool nisba = wn >= 4 && (!memcmp(w + wn - 2, "\xD9\x8A", 2) ||
@@ -1353,9 +1391,16 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                          * withdraws or demands (رفض أنقرة، انسحاب واشنطن) */
                         bool decision = !strcmp(g->type, "REJECT") || !strcmp(g->type, "RETREAT") ||
                                         !strcmp(g->type, "REQUEST");
+                        /* a country right after an attack noun with no complement
+                         * for a target after it is the one struck (ضربة سوريا);
+                         * with one it is the attacker (قصف إسرائيل لغزة، هجوم
+                         * روسيا على إدلب) */
+                        bool struck = !strcmp(g->type, "ASSAULT") && k == h->tok_end && ac->kind &&
+                                      !strcmp(ac->kind, "country") && !target_follows &&
+                                      !country_is_doer(x, ac, a1);
                         bool place = ac->kind && (!strcmp(ac->kind, "place") ||
                                                   (!decision && !strcmp(ac->kind, "capital")) ||
-                                                  (g->genitive_place && !strcmp(ac->kind, "country")));
+                                                  (g->genitive_place && !strcmp(ac->kind, "country")) || struck);
                         if (!target_follows && !adjective && (gen_patient || place))
                             genitive_patient = b;
                         else if (g->then && !adjective && second_complement(x, ac, g->then))
