@@ -108,6 +108,7 @@ EXTRA_KEYS = {
     "needs": {"recipient"},
     "genitive": {"patient", "place"},
     "by_state": {"arrest"},  # a state body doing it: COERCE with this mode (detention, not abduction)
+    "definite": {"reference"},  # with the article: an agreement already made, no act
 }
 # Options that steer the generator only.
 GEN_KEYS = {"figure", "class", "jussive", "past+", "imperf+", "skip", "acc", "inflect"}
@@ -431,7 +432,7 @@ def parse_trigger_line(line, where, ptype):
             if k in opts:
                 fail(where, "option %s applies to verbs (V) only" % k)
     e.extra = [(k, opts[k]) for k in ("obj", "with", "then", "figure_only", "passive", "also_negator", "gap", "roles", "needs",
-                                  "genitive", "by_state")
+                                  "genitive", "by_state", "definite")
                if k in opts]
     return e, parts[1:], opts
 

@@ -663,6 +663,30 @@ static bool country_is_doer(const ms_xctx *x, const ms_actor *ac, uint32_t end)
            tok_is(x, k, "\xD8\xB6\xD8\xAF") /* ضد */;
 }
 
+/* An agreement already made, named with the article or a demonstrative
+ * (الاتفاق النووي، هذا الاتفاق): no act, unless على follows (الاتفاق على وقف
+ * إطلاق النار: agreeing on it). */
+static bool agreement_reference(const ms_xctx *x, const ms_trighit *h, uint32_t first, uint32_t end)
+{
+    if (!h->g->definite_reference || h->gap_end)
+        return false;
+    bool definite = x->t->tok[h->tok_first].pro & MS_PRO_AL;
+    if (!definite && h->tok_first > first) {
+        static const char *const demonstratives[] = {"\xD9\x87\xD8\xB0\xD8\xA7" /* هذا */,
+                                                     "\xD9\x87\xD8\xB0\xD9\x87" /* هذه */,
+                                                     "\xD8\xB0\xD9\x84\xD9\x83" /* ذلك */,
+                                                     "\xD8\xAA\xD9\x84\xD9\x83" /* تلك */};
+        for (size_t i = 0; i < MS_ARRAY_LEN(demonstratives); i++)
+            definite |= tok_is(x, h->tok_first - 1, demonstratives[i]);
+    }
+    /* على right after it, or after its nationalities (الاتفاق السعودي الإيراني على) */
+    uint32_t k = h->tok_end;
+    while (k < end && x->actor_at[k] >= 0 && actor(x, x->actor_at[k])->kind &&
+           !strcmp(actor(x, x->actor_at[k])->kind, "demonym"))
+        k = actor(x, x->actor_at[k])->tok_end;
+    return definite && !(k < end && tok_is(x, k, "\xD8\xB9\xD9\x84\xD9\x8A"));
+}
+
 /* A verb in the first person (أدعم، نطالب): its subject is the speaker. */
 static bool first_person(const ms_xctx *x, const ms_trighit *h)
 {
@@ -1163,7 +1187,7 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
 {
     ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, hi);
     const ms_trigger *g = h->g;
-    if (g->figure_only || in_institution_name(x, h, a0))
+    if (g->figure_only || in_institution_name(x, h, a0) || agreement_reference(x, h, a0, a1))
         return;
     /* the toll of an act told after it (… ما أدى إلى مقتل 274 شخصا): part of
      * that act, whose figures it carries */

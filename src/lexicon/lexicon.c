@@ -374,6 +374,7 @@ static bool load_triggers(ms_lexicon *lx, ms_textmodel *tm)
             g->swap = extra_is(f[7], fl[7], "roles", "swap");
             g->genitive_patient = extra_is(f[7], fl[7], "genitive", "patient");
             g->genitive_place = extra_is(f[7], fl[7], "genitive", "place");
+            g->definite_reference = extra_is(f[7], fl[7], "definite", "reference");
         }
         if (!g->type) {
             problem(lx, tname, ln, "missing type%.*s", "", 0);

@@ -53,6 +53,7 @@ typedef struct ms_trigger {
     uint8_t swap;           /* the subject is the recipient (استقبل: the host receives the visitor) */
     uint8_t genitive_patient; /* noun: a bare genitive is the one the act is done to (دعم لبنان) */
     uint8_t genitive_place;   /* noun: a country or capital in the genitive is where it goes (زيارة إسرائيل) */
+    uint8_t definite_reference; /* noun: with the article it names an agreement already made (الاتفاق النووي) */
     const char *by_state;     /* done by a state body: COERCE with this mode (احتجز: detention, not abduction) */
     uint8_t nwords;
     uint32_t line;
