@@ -687,6 +687,18 @@ static bool agreement_reference(const ms_xctx *x, const ms_trighit *h, uint32_t 
     return definite && !(k < end && tok_is(x, k, "\xD8\xB9\xD9\x84\xD9\x8A"));
 }
 
+/* لإطلاق النار right after وقف or one word later (دعا إلى وقف فوري لإطلاق النار):
+ * the ceasefire's words, no shooting. */
+static bool ceasefire_gunfire(const ms_xctx *x, const ms_trighit *h, uint32_t first)
+{
+    if (!h->g->mode || strcmp(h->g->mode, "firearms") || h->g->pos != 'N')
+        return false;
+    for (uint32_t k = h->tok_first; k > first && h->tok_first - k < 2; k--)
+        if (ms_cue_at(x, k - 1, MS_CUE_ROLE, "ceasefire_head", NULL))
+            return true;
+    return false;
+}
+
 /* A verb in the first person (أدعم، نطالب): its subject is the speaker. */
 static bool first_person(const ms_xctx *x, const ms_trighit *h)
 {
@@ -1187,7 +1199,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
 {
     ms_trighit *h = &MSVEC_AT(&x->trigs, ms_trighit, hi);
     const ms_trigger *g = h->g;
-    if (g->figure_only || in_institution_name(x, h, a0) || agreement_reference(x, h, a0, a1))
+    if (g->figure_only || in_institution_name(x, h, a0) || agreement_reference(x, h, a0, a1) ||
+        ceasefire_gunfire(x, h, a0))
         return;
     /* the toll of an act told after it (… ما أدى إلى مقتل 274 شخصا): part of
      * that act, whose figures it carries */
