@@ -73,7 +73,8 @@ static bool preposition_word(const ms_xctx *x, const ms_token *p)
 }
 
 /* Does the word after an actor open a second complement with this attached
- * preposition (ب in اتهم إيران بالضلوع، بأنها)? */
+ * preposition (ب in اتهم إيران بالضلوع، بأنها), or is it that preposition
+ * alone before a quotation (اتهم الوزير بـ "الاستمتاع")? */
 static bool second_complement(const ms_xctx *x, const ms_actor *ac, const char *prep)
 {
     if (ac->tok_end >= x->t->ntok)
@@ -81,6 +82,8 @@ static bool second_complement(const ms_xctx *x, const ms_actor *ac, const char *
     const ms_token *k = &x->t->tok[ac->tok_end];
     size_t n, pn = strlen(prep);
     const char *w = ms_tok_norm(x->t, k, &n);
+    if (k->kind == MS_TOK_ARABIC && n == pn && pn == 2 && !memcmp(w, prep, pn))
+        return true;
     return k->kind == MS_TOK_ARABIC && (k->pro & (MS_PRO_B | MS_PRO_L | MS_PRO_K)) && n > pn && !memcmp(w, prep, pn);
 }
 
@@ -160,8 +163,16 @@ static const ms_trigger *node_trigger(const ms_xctx *x, uint32_t node)
 static const ms_trigger *noun_reading(const ms_xctx *x, uint32_t node, uint32_t i, uint32_t first)
 {
     const ms_token *k = &x->t->tok[i];
-    if (!(k->pro & (MS_PRO_L | MS_PRO_AL | MS_PRO_B | MS_PRO_K)) &&
-        !(i > first && preposition_word(x, &x->t->tok[i - 1])))
+    /* the preposition may stand alone before a quotation: اتهمها بـ"دعم …" */
+    uint32_t j = i;
+    if (j > first && x->t->tok[j - 1].kind == MS_TOK_PUNCT &&
+        (ms_tok_is(x->t, &x->t->tok[j - 1], "\"") || ms_tok_is(x->t, &x->t->tok[j - 1], "\xC2\xAB") ||
+         ms_tok_is(x->t, &x->t->tok[j - 1], "\xE2\x80\x9C")))
+        j--;
+    const ms_token *p = j > first ? &x->t->tok[j - 1] : NULL;
+    bool lone = p && p->kind == MS_TOK_ARABIC && p->nend - p->nstart == 2 &&
+                (ms_tok_is(x->t, p, "\xD8\xA8") || ms_tok_is(x->t, p, "\xD9\x84") || ms_tok_is(x->t, p, "\xD9\x83"));
+    if (!(k->pro & (MS_PRO_L | MS_PRO_AL | MS_PRO_B | MS_PRO_K)) && !(p && (preposition_word(x, p) || lone)))
         return NULL;
     uint32_t it = 0, v;
     while (ms_dict_next_value(&x->lx->triggers, node, &it, &v)) {
@@ -641,11 +652,17 @@ static bool in_institution_name(const ms_xctx *x, const ms_trighit *h, uint32_t 
  * when a target follows (هجوم روسيا على إدلب، غارة أمريكا وحلفائها على
  * مواقع), when an adjective of the act follows it (هجوم إيران الصاروخي), or
  * when the word reads as a nationality (الغارات الجوية السعودية). */
-static bool country_is_doer(const ms_xctx *x, const ms_actor *ac, uint32_t end)
+/* A name that reads as a nationality: its last word ends in -ية (السعودية). */
+static bool country_is_doer_word(const ms_xctx *x, const ms_actor *ac)
 {
     size_t n;
     const char *w = ms_tok_norm(x->t, &x->t->tok[ac->tok_end - 1], &n);
-    if (n >= 4 && !memcmp(w + n - 4, "\xD9\x8A\xD9\x87", 4)) /* -يه: السعودية */
+    return n >= 4 && !memcmp(w + n - 4, "\xD9\x8A\xD9\x87", 4);
+}
+
+static bool country_is_doer(const ms_xctx *x, const ms_actor *ac, uint32_t end)
+{
+    if (country_is_doer_word(x, ac)) /* السعودية */
         return true;
     uint32_t k = ac->tok_end;
     while (k < end && x->actor_at[k] >= 0 && (x->t->tok[k].pro & MS_PRO_W))
@@ -1423,6 +1440,12 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
                             genitive_patient = b;
                             break;
                         }
+                        /* a noun with the article has no genitive either: a name
+                         * after it that is no nationality belongs to the clause
+                         * (وأدانت الغارة منظمة الأمم المتحدة: the UN condemns) */
+                        if (g->pos == 'N' && (x->t->tok[h->tok_first].pro & MS_PRO_AL) && !demonym &&
+                            !country_is_doer_word(x, ac))
+                            break;
                         /* a capital is a place where struck or met (قصف دمشق، قمة
                          * مابوتو، اتفاقية أوسلو), its government when it refuses,
                          * withdraws or demands (رفض أنقرة، انسحاب واشنطن) */
