@@ -395,7 +395,9 @@ static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int3
          * (the verb is read as a passive) */
         if (a >= 0 && counted && self >= 0 && MSVEC_AT(&x->trigs, ms_trighit, self).g->figure)
             return -1;
-        if (x->num_at[k] >= 0)
+        /* … and so does «one of» (قتل أحد عناصر حماس) */
+        if (x->num_at[k] >= 0 || tok_is(x, k, "\xD8\xA7\xD8\xAD\xD8\xAF") /* أحد */ ||
+            tok_is(x, k, "\xD8\xA7\xD8\xAD\xD8\xAF\xD9\x8A") /* إحدى */)
             counted = true;
         if (a >= 0) {
             const ms_actor *ac = actor(x, a);
@@ -719,7 +721,7 @@ static bool ceasefire_gunfire(const ms_xctx *x, const ms_trighit *h, uint32_t fi
 /* A verb in the first person (أدعم، نطالب): its subject is the speaker. */
 static bool first_person(const ms_xctx *x, const ms_trighit *h)
 {
-    if (h->g->pos != 'V' || h->g->past)
+    if (h->g->pos != 'V' || !h->g->imperf)
         return false;
     size_t n;
     const char *w = ms_tok_norm(x->t, &x->t->tok[h->tok_first], &n);
@@ -802,6 +804,10 @@ static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first)
                 if (ms_cue_at(x, j, MS_CUE_ROLE, "relative", NULL) ||
                     (x->trig_at[j] >= 0 && MSVEC_AT(&x->trigs, ms_trighit, x->trig_at[j]).g->pos == 'V'))
                     return -1;
+            /* the genitive of a noun is no subject (مع تدخل الولايات المتحدة
+             * وافق الرئيس: the president agreed) */
+            if (ac->tok_first > first && construct_head(x, ac->tok_first - 1, at))
+                return -1;
             return a;
         }
         if (x->date_at[k] >= 0 || ms_cue_at(x, k, MS_CUE_MODALITY, NULL, NULL)) {
@@ -1337,6 +1343,10 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         /* إن خلفان زار إسرائيل: a subject before the verb the lexicon does not
          * know; the name after the verb is its object */
         if (!settled && !nominal && preposed_subject(x, h->tok_first, a0))
+            settled = true;
+        /* ونحذر نظام الأسد: a verb in the first person has the speaker for
+         * subject; the name after it is its object */
+        if (!settled && !nominal && first_person(x, h))
             settled = true;
         /* a subject right before the verb makes the actor inside the phrase its
          * object (أمريكا وبريطانيا تحذر إيران من …) */
