@@ -650,10 +650,6 @@ static bool in_institution_name(const ms_xctx *x, const ms_trighit *h, uint32_t 
     return ms_cue_at(x, k, MS_CUE_ROLE, "institution", NULL) != NULL;
 }
 
-/* After an attack noun, is the country in the genitive the attacker? It is
- * when a target follows (هجوم روسيا على إدلب، غارة أمريكا وحلفائها على
- * مواقع), when an adjective of the act follows it (هجوم إيران الصاروخي), or
- * when the word reads as a nationality (الغارات الجوية السعودية). */
 /* A name that reads as a nationality: its last word ends in -ية (السعودية). */
 static bool country_is_doer_word(const ms_xctx *x, const ms_actor *ac)
 {
@@ -662,6 +658,10 @@ static bool country_is_doer_word(const ms_xctx *x, const ms_actor *ac)
     return n >= 4 && !memcmp(w + n - 4, "\xD9\x8A\xD9\x87", 4);
 }
 
+/* After an attack noun, is the country in the genitive the attacker? It is
+ * when a target follows (هجوم روسيا على إدلب، غارة أمريكا وحلفائها على
+ * مواقع), when an adjective of the act follows it (هجوم إيران الصاروخي), or
+ * when the word reads as a nationality (الغارات الجوية السعودية). */
 static bool country_is_doer(const ms_xctx *x, const ms_actor *ac, uint32_t end)
 {
     if (country_is_doer_word(x, ac)) /* السعودية */
