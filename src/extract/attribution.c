@@ -56,11 +56,6 @@ static int32_t outlet_after(const ms_xctx *x, uint32_t i, uint32_t end)
     return -1;
 }
 
-static bool quote_open(const ms_text *t, const ms_token *k)
-{
-    return ms_tok_is(t, k, "\xC2\xAB") || ms_tok_is(t, k, "\xE2\x80\x9C") || ms_tok_is(t, k, "\"");
-}
-
 static bool quote_close(const ms_text *t, const ms_token *k)
 {
     return ms_tok_is(t, k, "\xC2\xBB") || ms_tok_is(t, k, "\xE2\x80\x9D") || ms_tok_is(t, k, "\"");
@@ -70,7 +65,7 @@ static void find_quote(const ms_xctx *x, ms_attrib *at, uint32_t from, uint32_t 
 {
     const ms_text *t = x->t;
     for (uint32_t k = from; k < end; k++) {
-        if (t->tok[k].kind != MS_TOK_PUNCT || !quote_open(t, &t->tok[k]))
+        if (!ms_quote_open(t, &t->tok[k]))
             continue;
         for (uint32_t j = k + 1; j < end; j++)
             if (t->tok[j].kind == MS_TOK_PUNCT && quote_close(t, &t->tok[j])) {

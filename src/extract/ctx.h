@@ -32,6 +32,13 @@ typedef struct ms_xctx {
     int32_t *cue_first;           /* per token: first cue hit starting there, or -1 */
 } ms_xctx;
 
+/* An opening quotation mark: « “ or " (which closes as well). */
+static inline bool ms_quote_open(const ms_text *t, const ms_token *k)
+{
+    return k->kind == MS_TOK_PUNCT &&
+           (ms_tok_is(t, k, "\xC2\xAB") || ms_tok_is(t, k, "\xE2\x80\x9C") || ms_tok_is(t, k, "\""));
+}
+
 /* ms_cue_hit past its quick test (token i starts some cue) */
 const ms_cuehit *ms_cue_hit_slow(const ms_xctx *x, uint32_t i, int group, const char *cat);
 /* The first cue of `group` (and category `cat`, when given) starting at

@@ -45,6 +45,13 @@ static bool tok_is(const ms_xctx *x, uint32_t i, const char *w)
     return i < x->t->ntok && (ms_tok_is(x->t, &x->t->tok[i], w) || ms_tok_stem_is(x->t, &x->t->tok[i], w));
 }
 
+/* A comma, Arabic or Latin. */
+static bool comma_at(const ms_xctx *x, uint32_t k)
+{
+    const ms_token *t = &x->t->tok[k];
+    return t->kind == MS_TOK_PUNCT && (ms_tok_is(x->t, t, "\xD8\x8C") || ms_tok_is(x->t, t, ","));
+}
+
 /* A preposition or place adverb word (من، في، على، داخل، بشأن …). */
 static bool preposition_word(const ms_xctx *x, const ms_token *p)
 {
@@ -165,9 +172,7 @@ static const ms_trigger *noun_reading(const ms_xctx *x, uint32_t node, uint32_t 
     const ms_token *k = &x->t->tok[i];
     /* the preposition may stand alone before a quotation: اتهمها بـ"دعم …" */
     uint32_t j = i;
-    if (j > first && x->t->tok[j - 1].kind == MS_TOK_PUNCT &&
-        (ms_tok_is(x->t, &x->t->tok[j - 1], "\"") || ms_tok_is(x->t, &x->t->tok[j - 1], "\xC2\xAB") ||
-         ms_tok_is(x->t, &x->t->tok[j - 1], "\xE2\x80\x9C")))
+    if (j > first && ms_quote_open(x->t, &x->t->tok[j - 1]))
         j--;
     const ms_token *p = j > first ? &x->t->tok[j - 1] : NULL;
     bool lone = p && p->kind == MS_TOK_ARABIC && p->nend - p->nstart == 2 &&
@@ -341,8 +346,9 @@ static bool boundary(const ms_xctx *x, uint32_t k, int32_t self)
     return false;
 }
 
-/* A word in ا, the accusative ending of adverbs (أيضا، مجددا، حاليا). */
-static bool adverb_ending(const char *w, size_t n) { return n >= 2 && !memcmp(w + n - 2, "\xD8\xA7", 2); }
+/* A word in ا, the indefinite accusative ending (of adverbs: أيضا، مجددا،
+ * حاليا; of nouns: مطالبا، هجوما). */
+static bool accusative_ending(const char *w, size_t n) { return n >= 2 && !memcmp(w + n - 2, "\xD8\xA7", 2); }
 
 /* فيه، عليها، منهم…: a preposition with a pronoun, often written as one
  * known word and so left whole by segmentation. */
@@ -380,7 +386,7 @@ static bool construct_head(const ms_xctx *x, uint32_t k, uint32_t end)
     /* not a head: the accusative ending of adverbs (أيضا، مجددا، رسميا), short
      * words and particles, a preposition with a pronoun (فيه، عليها), a
      * plural of people in -و (محامو الرئيس) or a member head (بيان، أحزاب) */
-    if (n < 6 || adverb_ending(w, n) || !memcmp(w + n - 2, "\xD9\x88", 2) ||
+    if (n < 6 || accusative_ending(w, n) || !memcmp(w + n - 2, "\xD9\x88", 2) ||
         (t->enc_len && n - t->enc_len <= 6) || pronoun_preposition(w, n))
         return false;
     return !ms_cue_at(x, k, MS_CUE_MODALITY, NULL, NULL) && !ms_cue_at(x, k, MS_CUE_ROLE, "member_head", NULL);
@@ -753,8 +759,7 @@ static bool indefinite_accusative(const ms_xctx *x, const ms_trighit *h)
     const ms_token *t = &x->t->tok[h->tok_first];
     size_t n;
     const char *w = ms_tok_norm(x->t, t, &n);
-    return t->kind == MS_TOK_ARABIC && !(t->pro & MS_PRO_AL) && !t->enc_len && n >= 8 &&
-           !memcmp(w + n - 2, "\xD8\xA7", 2);
+    return t->kind == MS_TOK_ARABIC && !(t->pro & MS_PRO_AL) && !t->enc_len && n >= 8 && accusative_ending(w, n);
 }
 
 static int32_t subject_before(const ms_xctx *x, uint32_t at, uint32_t first, uint32_t slack, int32_t self)
@@ -814,15 +819,12 @@ static int32_t subject_svo(const ms_xctx *x, uint32_t at, uint32_t first)
             skipped++;
             continue;
         }
-        if (!comma && k + 1 == at && t->tok[k].kind == MS_TOK_PUNCT &&
-            (ms_tok_is(t, &t->tok[k], "\xD8\x8C") || ms_tok_is(t, &t->tok[k], ","))) {
+        if (!comma && k + 1 == at && comma_at(x, k)) {
             comma = true;
             continue;
         }
         /* a quotation opening on the verb: كوريا الشمالية "تزود سوريا بمواد" */
-        if (!comma && k + 1 == at && t->tok[k].kind == MS_TOK_PUNCT &&
-            (ms_tok_is(t, &t->tok[k], "\"") || ms_tok_is(t, &t->tok[k], "\xC2\xAB") ||
-             ms_tok_is(t, &t->tok[k], "\xE2\x80\x9C"))) {
+        if (!comma && k + 1 == at && ms_quote_open(t, &t->tok[k])) {
             comma = true;
             continue;
         }
@@ -850,7 +852,7 @@ static bool other_noun(const ms_xctx *x, uint32_t k)
         return false;
     size_t n;
     const char *w = ms_tok_norm(x->t, t, &n);
-    return n >= 4 && !adverb_ending(w, n);
+    return n >= 4 && !accusative_ending(w, n);
 }
 
 static int32_t light_verb_subject(const ms_xctx *x, const ms_trighit *h, uint32_t first, int32_t self)
@@ -1259,6 +1261,9 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
     /* a preposition or the article before a verbal noun (لعقد صفقة، بدعم،
      * التوصل): a noun, not a finite verb */
     bool nominal = g->pos == 'N' || (x->t->tok[h->tok_first].pro & (MS_PRO_L | MS_PRO_AL | MS_PRO_B | MS_PRO_K));
+    /* مطالبا لبنان: an indefinite noun has no genitive; a name after it is
+     * its object (its nationality still qualifies it: هجوما إسرائيليا) */
+    bool indefinite = indefinite_accusative(x, h);
     bool patient_type = g->figure && (!strcmp(g->figure, "RELEASE") || !strcmp(g->figure, "KIDNAP") ||
                                       !strcmp(g->figure, "HELD") || !strcmp(g->figure, "ARREST"));
     bool victims = g->figure && (!strcmp(g->figure, "KILL") || !strcmp(g->figure, "WOUND"));
@@ -1414,10 +1419,6 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
              * (التحقيق في): what follows is what it is done to */
             bool owned = x->t->tok[h->tok_first].enc_len ||
                          (h->tok_end - h->tok_first > 1 && preposition_word(x, &x->t->tok[h->tok_end - 1]));
-            /* مطالبا لبنان: an indefinite noun has no genitive; a name after
-             * it is its object (its nationality still qualifies it: هجوما
-             * إسرائيليا) */
-            bool indefinite = indefinite_accusative(x, h);
             for (uint32_t k = h->tok_end; k < a1 && k < h->tok_end + 3 && !patient_type; k++) {
                 int32_t b = x->actor_at[k];
                 if (b >= 0) {
@@ -1498,8 +1499,8 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
         /* …، مطالبا لبنان: after a comma, an indefinite participle tells how
          * the subject of the main clause acted: the speaker of the sentence
          * (أكد الوزير …، مطالبا) or the subject of the verb before */
-        if (a < 0 && nominal && h->tok_first > a0 && indefinite_accusative(x, h) &&
-            (tok_is(x, h->tok_first - 1, "\xD8\x8C") || tok_is(x, h->tok_first - 1, ","))) {
+        if (a < 0 && nominal && h->tok_first > a0 && indefinite &&
+            comma_at(x, h->tok_first - 1)) {
             int at = attrib_of(x, s, h->tok_first);
             const ms_attrib *ab = at >= 0 ? &MSVEC_AT(&x->a->attribs, ms_attrib, at) : NULL;
             int ev = earlier_event(x, hi, a0, UINT32_MAX, "");

@@ -249,11 +249,11 @@ int ms_dict_bind(const msmap *vocab, ms_wcache *cache, ms_text *t)
     t->wid = malloc(n * 3 * sizeof *t->wid);
     uint64_t *h = malloc(n * 3 * sizeof *h);
     /* a word's ids are a function of the word (its segmentation is): with
-     * the hashes segmentation kept, a cache answers for words seen before */
-    /* made on first use (a worker that only analyzes text never needs it);
-     * without memory for it, words are looked up one by one */
+     * the hashes segmentation kept, a cache answers for words seen before.
+     * The cache is made on first use (a worker that only analyzes text never
+     * needs it); without memory for it, words are looked up one by one. */
     if (cache && !cache->sets && t->hash)
-        (void)ms_wcache_init(cache, 1u << 15);
+        (void)ms_wcache_init(cache, MS_TEXTCACHE_SETS);
     bool cached = cache && cache->sets && t->hash && vocab->n < ID_NONE;
     uint8_t *hit = cached ? malloc(n) : NULL;
     if (!t->wid || !h || (cached && !hit)) {

@@ -242,10 +242,10 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
 
 bool ms_textcache_init(ms_textcache *c)
 {
-    /* 64k words in 2 MiB: the working vocabulary of a news stream; the word
-     * ids' cache is made by the first lookup that wants it (ms_dict_bind) */
+    /* the word ids' cache is made by the first lookup that wants it
+     * (ms_dict_bind) */
     memset(&c->wid, 0, sizeof c->wid);
-    return ms_wcache_init(&c->seg, 1u << 15);
+    return ms_wcache_init(&c->seg, MS_TEXTCACHE_SETS);
 }
 
 void ms_textcache_free(ms_textcache *c)
