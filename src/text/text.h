@@ -96,12 +96,13 @@ typedef struct ms_text {
     uint64_t *hash;
 } ms_text;
 
+/* Sets of each word cache below: 64k words in 2 MiB, the working
+ * vocabulary of a news stream. */
+#define MS_TEXTCACHE_SETS (1u << 15)
+
 /* Per-thread state kept from one text to the next (a marsad_worker holds
  * one): what was worked out for the words already seen. Results never
  * depend on it, only the time they take. */
-/* Sets of each of its word caches: 64k words in 2 MiB, the working
- * vocabulary of a news stream. */
-#define MS_TEXTCACHE_SETS (1u << 15)
 typedef struct ms_textcache {
     ms_wcache seg;   /* normalized word -> pro | pro_len << 8 | enc_len << 16 | wflags << 24 */
     ms_wcache wid;   /* normalized word -> its forms' vocabulary ids (ms_dict_bind) */
