@@ -127,9 +127,13 @@ static int tokenize(const char *s, size_t n, msvec *toks)
             /* the letters of U+0621–U+065F, two bytes each, without decoding */
             i += k;
             while (i + 1 < n) {
-                unsigned lead = (unsigned char)s[i] - 0xD8u, tail = (unsigned char)s[i + 1] ^ 0x80u;
-                /* U+0600 + (lead << 6 | tail): a letter for 0x21–0x3A and 0x40–0x5F */
-                if (lead == 0 ? tail - 0x21 >= 0x1A : lead != 1 || tail >= 0x20)
+                /* the two bytes as one number less D8 A1: U+0621–U+063A
+                 * (D8 A1–D8 BA) are 0x00–0x19, U+0640–U+065F (D9 80–D9 9F)
+                 * 0xDF–0xFE; a bit table answers for both rows at once (their
+                 * letters alternate in every word) */
+                static const uint64_t letters[4] = {(1ULL << 0x1A) - 1, 0, 0, ((1ULL << 0x20) - 1) << 0x1F};
+                unsigned x = ((unsigned)(unsigned char)s[i] << 8 | (unsigned char)s[i + 1]) - 0xD8A1u;
+                if (x >= 0x100 || !(letters[x >> 6] >> (x & 63) & 1))
                     break;
                 i += 2;
             }
