@@ -5,7 +5,7 @@
 #include "text/textmodel.h"
 #include "util/tables.h"
 
-bool ms_load_wordlist(msmap *m, const char *table, uint32_t v)
+bool ms_load_wordlist(msmap *m, mswset *set, const char *table, uint32_t v)
 {
     const ms_table *t = ms_table_get(table);
     if (!t)
@@ -20,7 +20,7 @@ bool ms_load_wordlist(msmap *m, const char *table, uint32_t v)
         char *w = ms_normalize_word(line, e, &wn);
         if (!w)
             return false;
-        bool ok = wn == 0 || msmap_put(m, w, wn, v);
+        bool ok = wn == 0 || (m ? msmap_put(m, w, wn, v) : mswset_add(set, w, wn));
         free(w);
         if (!ok)
             return false;
@@ -35,14 +35,15 @@ ms_textmodel *ms_textmodel_new(marsad_error *err)
         ms_seterr(err, MARSAD_ENOMEM, 0, 0, "out of memory");
         return NULL;
     }
-    msmap_init(&tm->words);
+    mswset_init(&tm->words);
     msmap_init(&tm->protect);
     msmap_init(&tm->abbrev);
     msmap_init(&tm->particles);
-    if (!ms_load_wordlist(&tm->words, "gen/words.txt", 1) || !ms_load_wordlist(&tm->words, "data/text/words.txt", 1) ||
-        !ms_load_wordlist(&tm->protect, "data/text/protect.txt", 1) ||
-        !ms_load_wordlist(&tm->abbrev, "data/text/abbreviations.txt", 1) ||
-        !ms_load_wordlist(&tm->particles, "data/text/particles.txt", 1)) {
+    if (!ms_load_wordlist(NULL, &tm->words, "gen/words.txt", 1) ||
+        !ms_load_wordlist(NULL, &tm->words, "data/text/words.txt", 1) ||
+        !ms_load_wordlist(&tm->protect, NULL, "data/text/protect.txt", 1) ||
+        !ms_load_wordlist(&tm->abbrev, NULL, "data/text/abbreviations.txt", 1) ||
+        !ms_load_wordlist(&tm->particles, NULL, "data/text/particles.txt", 1)) {
         ms_seterr(err, MARSAD_EDATA, 0, 0, "text tables missing or out of memory");
         ms_textmodel_free(tm);
         return NULL;
@@ -51,7 +52,7 @@ ms_textmodel *ms_textmodel_new(marsad_error *err)
     for (size_t i = 0; i < tm->protect.n; i++) {
         size_t n;
         const char *k = msmap_key(&tm->protect, i, &n);
-        msmap_put(&tm->words, k, n, 1);
+        mswset_add(&tm->words, k, n);
     }
     tm->num = ms_numtables_new(err);
     tm->dates = ms_datetables_new(err);
@@ -66,7 +67,7 @@ void ms_textmodel_free(ms_textmodel *tm)
 {
     if (!tm)
         return;
-    msmap_free(&tm->words);
+    mswset_free(&tm->words);
     msmap_free(&tm->protect);
     msmap_free(&tm->abbrev);
     msmap_free(&tm->particles);
@@ -77,12 +78,12 @@ void ms_textmodel_free(ms_textmodel *tm)
 
 int ms_textmodel_add_word(ms_textmodel *tm, const char *w, size_t n)
 {
-    return msmap_put(&tm->words, w, n, 1) ? MARSAD_OK : MARSAD_ENOMEM;
+    return mswset_add(&tm->words, w, n) ? MARSAD_OK : MARSAD_ENOMEM;
 }
 
 bool ms_textmodel_knows(const ms_textmodel *tm, const char *w, size_t n)
 {
-    return msmap_get(&tm->words, w, n, NULL);
+    return mswset_has(&tm->words, w, n);
 }
 
 bool ms_textmodel_is_abbrev(const ms_textmodel *tm, const char *w, size_t n)

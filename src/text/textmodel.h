@@ -8,7 +8,7 @@ struct ms_numtables;   /* text/numbers.c */
 struct ms_datetables;  /* text/dates.c */
 
 struct ms_textmodel {
-    msmap words;       /* normalized known words: segmentation is validated against them */
+    mswset words;      /* normalized known words: segmentation is validated against them */
     msmap protect;     /* words never segmented (names that look clitic-bearing) */
     msmap abbrev;      /* abbreviations whose dot does not end a sentence */
     msmap particles;   /* function words و/ف attach to (ومن، فقد): always split */
@@ -32,7 +32,8 @@ struct ms_datetables *ms_datetables_new(marsad_error *err);
 void ms_datetables_free(struct ms_datetables *dt);
 
 /* Load every normalized line of a table (first field before a tab) into a map
- * with value `v`. Returns false if the table is missing. */
-bool ms_load_wordlist(msmap *m, const char *table, uint32_t v);
+ * with value `v`, or into a set (m NULL). Returns false if the table is
+ * missing. */
+bool ms_load_wordlist(msmap *m, mswset *set, const char *table, uint32_t v);
 
 #endif

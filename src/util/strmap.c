@@ -1,4 +1,5 @@
-/* strmap.c — string → uint32 hash map, and line/field helpers for tables. */
+/* strmap.c — string → uint32 hash map, word set, and line/field helpers for
+ * tables. */
 #include <stdlib.h>
 
 #include "util/util.h"
@@ -17,7 +18,7 @@ void msmap_free(msmap *m)
 /* The filter word of a hash and its three bits. The slot index uses the low
  * bits of the hash, the tag the high 32; the filter takes bits in between
  * and at the top, so the three rarely fail together. */
-static inline size_t bloom_word(const msmap *m, uint64_t h) { return (size_t)(h >> 40) & (m->nslots / 16 - 1); }
+static inline size_t bloom_word(size_t nslots, uint64_t h) { return (size_t)(h >> 40) & (nslots / 16 - 1); }
 
 static inline uint64_t bloom_bits(uint64_t h)
 {
@@ -44,7 +45,7 @@ static bool rehash(msmap *m, size_t nslots)
         while (s[j].idx)
             j = (j + 1) & (nslots - 1);
         s[j] = (msmap_slot){(uint32_t)i + 1, (uint32_t)(h >> 32)};
-        bl[bloom_word(m, h)] |= bloom_bits(h);
+        bl[bloom_word(m->nslots, h)] |= bloom_bits(h);
     }
     return true;
 }
@@ -115,7 +116,7 @@ bool msmap_put(msmap *m, const char *k, size_t n, uint32_t value)
     m->ents[m->n] = (struct msmap_ent){h, (uint32_t)m->pool_len, (uint32_t)n, value};
     m->pool_len += n + 1;
     m->slots[j] = (msmap_slot){(uint32_t)++m->n, (uint32_t)(h >> 32)};
-    m->bloom[bloom_word(m, h)] |= bloom_bits(h);
+    m->bloom[bloom_word(m->nslots, h)] |= bloom_bits(h);
     return true;
 }
 
@@ -123,7 +124,7 @@ void msmap_prefetch(const msmap *m, uint64_t h)
 {
 #if defined(__GNUC__)
     if (m->nslots) {
-        __builtin_prefetch(&m->bloom[bloom_word(m, h)]);
+        __builtin_prefetch(&m->bloom[bloom_word(m->nslots, h)]);
         __builtin_prefetch(&m->slots[h & (m->nslots - 1)]);
     }
 #else
@@ -142,7 +143,7 @@ bool msmap_get_h(const msmap *m, const char *k, size_t n, uint64_t h, uint32_t *
     if (!m->nslots)
         return false;
     uint64_t bits = bloom_bits(h);
-    if ((m->bloom[bloom_word(m, h)] & bits) != bits)
+    if ((m->bloom[bloom_word(m->nslots, h)] & bits) != bits)
         return false;
     size_t j = find_slot(m, k, n, h);
     if (!m->slots[j].idx)
@@ -150,6 +151,121 @@ bool msmap_get_h(const msmap *m, const char *k, size_t n, uint64_t h, uint32_t *
     if (value)
         *value = m->ents[m->slots[j].idx - 1].value;
     return true;
+}
+
+/* MARK: word set */
+
+void mswset_init(mswset *s)
+{
+    memset(s, 0, sizeof *s);
+    msmap_init(&s->longer);
+}
+
+void mswset_free(mswset *s)
+{
+    free(s->slots);
+    free(s->bloom);
+    msmap_free(&s->longer);
+    memset(s, 0, sizeof *s);
+}
+
+_Static_assert(sizeof(mswset_slot) == 16, "four word set slots to a cache line");
+
+/* The packed form of a word (see util.h); 0 if it does not pack. */
+static size_t wset_pack(const char *k, size_t n, uint8_t out[MS_WSET_KEY])
+{
+    const unsigned char *p = (const unsigned char *)k;
+    size_t o = 0;
+    for (size_t i = 0; i < n; o++) {
+        if (o == MS_WSET_KEY)
+            return 0;
+        unsigned c = p[i];
+        if (c < 0x80) {
+            out[o] = (uint8_t)c;
+            i++;
+        } else if ((c | 1) == 0xD9 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+            out[o] = (uint8_t)(0x80 | (c & 1) << 6 | (p[i + 1] & 0x3F));
+            i += 2;
+        } else {
+            return 0;
+        }
+    }
+    return o;
+}
+
+static inline uint32_t wset_tag(uint64_t h) { return (uint32_t)(h >> 32); }
+
+/* The slot holding the packed key, or the empty slot where it would go. */
+static size_t wset_find(const mswset *s, const uint8_t *k, size_t n, uint64_t h)
+{
+    size_t mask = s->nslots - 1, j = h & mask;
+    uint32_t tag = wset_tag(h);
+    for (;; j = (j + 1) & mask) {
+        const mswset_slot *sl = &s->slots[j];
+        if (!sl->len || (sl->tag == tag && sl->len == n && ms_bytes_eq(sl->key, k, n)))
+            return j;
+    }
+}
+
+static bool wset_rehash(mswset *s, size_t nslots)
+{
+    mswset_slot *sl = aligned_alloc(64, nslots * sizeof *sl); /* four slots to a cache line */
+    uint64_t *bl = calloc(nslots / 16, sizeof *bl);
+    if (!sl || !bl) {
+        free(sl);
+        free(bl);
+        return false;
+    }
+    memset(sl, 0, nslots * sizeof *sl);
+    mswset old = *s;
+    s->slots = sl;
+    s->bloom = bl;
+    s->nslots = nslots;
+    for (size_t i = 0; i < old.nslots; i++) {
+        const mswset_slot *o = &old.slots[i];
+        if (!o->len)
+            continue;
+        uint64_t h = ms_hash(o->key, o->len);
+        sl[wset_find(s, o->key, o->len, h)] = *o;
+        bl[bloom_word(nslots, h)] |= bloom_bits(h);
+    }
+    free(old.slots);
+    free(old.bloom);
+    return true;
+}
+
+bool mswset_add(mswset *s, const char *k, size_t n)
+{
+    uint8_t key[MS_WSET_KEY];
+    size_t pn = wset_pack(k, n, key);
+    if (!pn)
+        return msmap_put(&s->longer, k, n, 1);
+    if ((s->n + 1) * 2 > s->nslots && !wset_rehash(s, s->nslots ? s->nslots * 2 : 64))
+        return false;
+    uint64_t h = ms_hash(key, pn);
+    mswset_slot *sl = &s->slots[wset_find(s, key, pn, h)];
+    if (sl->len)
+        return true;
+    sl->tag = wset_tag(h);
+    sl->len = (uint8_t)pn;
+    memcpy(sl->key, key, pn);
+    s->n++;
+    s->bloom[bloom_word(s->nslots, h)] |= bloom_bits(h);
+    return true;
+}
+
+bool mswset_has(const mswset *s, const char *k, size_t n)
+{
+    uint8_t key[MS_WSET_KEY];
+    size_t pn = wset_pack(k, n, key);
+    if (!pn)
+        return msmap_get(&s->longer, k, n, NULL);
+    if (!s->nslots)
+        return false;
+    uint64_t h = ms_hash(key, pn), bits = bloom_bits(h);
+    if ((s->bloom[bloom_word(s->nslots, h)] & bits) != bits)
+        return false;
+    return s->slots[wset_find(s, key, pn, h)].len != 0;
 }
 
 bool ms_next_line(const char *text, size_t text_len, size_t *pos, const char **line, size_t *len,

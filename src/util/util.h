@@ -186,6 +186,33 @@ static inline const char *msmap_key(const msmap *m, size_t i, size_t *n)
     return m->pool + m->ents[i].off;
 }
 
+/* MARK: word set
+ * A set of words, built once, then read-only (thread-safe for lookups). It
+ * answers the text layer's commonest question, "is this a word?", with one
+ * cache line for a word it holds, where a map reads its slot, its entry and
+ * its key: the key is kept in the slot, one byte to a letter (ASCII bytes as
+ * they are, a letter of U+0600–U+067F as 0x80 | its low seven bits). Words
+ * that do not pack into MS_WSET_KEY bytes (longer ones, other scripts) are
+ * kept in a map beside. A blocked Bloom filter answers most misses. */
+#define MS_WSET_KEY 11
+typedef struct mswset_slot {
+    uint32_t tag;                /* high bits of the packed key's hash */
+    uint8_t len;                 /* 0: empty */
+    uint8_t key[MS_WSET_KEY];    /* the packed key */
+} mswset_slot;
+typedef struct mswset {
+    mswset_slot *slots;
+    size_t nslots, n;
+    uint64_t *bloom;             /* nslots / 16 words */
+    msmap longer;                /* the words that do not pack */
+} mswset;
+
+void mswset_init(mswset *s);
+void mswset_free(mswset *s);
+/* Returns false on oom. */
+bool mswset_add(mswset *s, const char *k, size_t n);
+bool mswset_has(const mswset *s, const char *k, size_t n);
+
 /* MARK: word cache
  * A bounded cache from short byte strings (words) to a uint64 value, for
  * results that are pure functions of the word: kept by one thread across
