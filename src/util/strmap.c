@@ -193,9 +193,25 @@ static size_t wset_pack(const char *k, size_t n, uint8_t out[MS_WSET_KEY])
     return o;
 }
 
+/* The word a packed key stands for; returns its length. */
+static size_t wset_unpack(const uint8_t *key, size_t pn, char out[2 * MS_WSET_KEY])
+{
+    size_t o = 0;
+    for (size_t i = 0; i < pn; i++) {
+        if (key[i] < 0x80) {
+            out[o++] = (char)key[i];
+        } else {
+            out[o++] = (char)(0xD8 | (key[i] >> 6 & 1));
+            out[o++] = (char)(0x80 | (key[i] & 0x3F));
+        }
+    }
+    return o;
+}
+
 static inline uint32_t wset_tag(uint64_t h) { return (uint32_t)(h >> 32); }
 
-/* The slot holding the packed key, or the empty slot where it would go. */
+/* The slot holding the packed key, or the empty slot where it would go;
+ * h is the hash of the word itself. */
 static size_t wset_find(const mswset *s, const uint8_t *k, size_t n, uint64_t h)
 {
     size_t mask = s->nslots - 1, j = h & mask;
@@ -225,8 +241,14 @@ static bool wset_rehash(mswset *s, size_t nslots)
         const mswset_slot *o = &old.slots[i];
         if (!o->len)
             continue;
-        uint64_t h = ms_hash(o->key, o->len);
+        char w[2 * MS_WSET_KEY];
+        uint64_t h = ms_hash(w, wset_unpack(o->key, o->len, w));
         sl[wset_find(s, o->key, o->len, h)] = *o;
+        bl[bloom_word(nslots, h)] |= bloom_bits(h);
+    }
+    /* the filter answers for the longer words too */
+    for (size_t i = 0; i < s->longer.n; i++) {
+        uint64_t h = s->longer.ents[i].hash;
         bl[bloom_word(nslots, h)] |= bloom_bits(h);
     }
     free(old.slots);
@@ -236,19 +258,25 @@ static bool wset_rehash(mswset *s, size_t nslots)
 
 bool mswset_add(mswset *s, const char *k, size_t n)
 {
-    uint8_t key[MS_WSET_KEY];
-    size_t pn = wset_pack(k, n, key);
-    if (!pn)
-        return msmap_put(&s->longer, k, n, 1);
     if ((s->n + 1) * 2 > s->nslots && !wset_rehash(s, s->nslots ? s->nslots * 2 : 64))
         return false;
-    uint64_t h = ms_hash(key, pn);
-    mswset_slot *sl = &s->slots[wset_find(s, key, pn, h)];
-    if (sl->len)
-        return true;
-    sl->tag = wset_tag(h);
-    sl->len = (uint8_t)pn;
-    memcpy(sl->key, key, pn);
+    uint64_t h = ms_hash(k, n);
+    uint8_t key[MS_WSET_KEY];
+    size_t pn = wset_pack(k, n, key);
+    if (!pn) {
+        size_t had = s->longer.n;
+        if (!msmap_put(&s->longer, k, n, 1))
+            return false;
+        if (s->longer.n == had)
+            return true;
+    } else {
+        mswset_slot *sl = &s->slots[wset_find(s, key, pn, h)];
+        if (sl->len)
+            return true;
+        sl->tag = wset_tag(h);
+        sl->len = (uint8_t)pn;
+        memcpy(sl->key, key, pn);
+    }
     s->n++;
     s->bloom[bloom_word(s->nslots, h)] |= bloom_bits(h);
     return true;
@@ -256,15 +284,17 @@ bool mswset_add(mswset *s, const char *k, size_t n)
 
 bool mswset_has(const mswset *s, const char *k, size_t n)
 {
+    if (!s->nslots)
+        return false;
+    /* most words asked are not in the set: the filter first, the packing
+     * only for those it lets through */
+    uint64_t h = ms_hash(k, n), bits = bloom_bits(h);
+    if ((s->bloom[bloom_word(s->nslots, h)] & bits) != bits)
+        return false;
     uint8_t key[MS_WSET_KEY];
     size_t pn = wset_pack(k, n, key);
     if (!pn)
-        return msmap_get(&s->longer, k, n, NULL);
-    if (!s->nslots)
-        return false;
-    uint64_t h = ms_hash(key, pn), bits = bloom_bits(h);
-    if ((s->bloom[bloom_word(s->nslots, h)] & bits) != bits)
-        return false;
+        return msmap_get_h(&s->longer, k, n, h, NULL);
     return s->slots[wset_find(s, key, pn, h)].len != 0;
 }
 

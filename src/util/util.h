@@ -201,9 +201,9 @@ typedef struct mswset_slot {
     uint8_t key[MS_WSET_KEY];    /* the packed key */
 } mswset_slot;
 typedef struct mswset {
-    mswset_slot *slots;
-    size_t nslots, n;
-    uint64_t *bloom;             /* nslots / 16 words */
+    mswset_slot *slots;          /* by the word's ms_hash */
+    size_t nslots, n;            /* n: words in all */
+    uint64_t *bloom;             /* nslots / 16 words, for all the words */
     msmap longer;                /* the words that do not pack */
 } mswset;
 
