@@ -65,6 +65,7 @@ typedef struct input {
     char *data;
     size_t len;
     char **bodies; /* bench --stage text: the documents' bodies, read beforehand */
+    size_t *body_lens;
     size_t nbodies;
 } input;
 
@@ -560,7 +561,7 @@ static void *bench_worker(void *arg)
         if (stage == STAGE_TEXT) {
             for (size_t b = 0; b < j->in[i].nbodies; b++) {
                 const char *body = j->in[i].bodies[b];
-                size_t blen = strlen(body);
+                size_t blen = j->in[i].body_lens[b];
                 j->bytes += blen;
                 if (marsad_worker_analyze(w, body, blen, &j->o->lib, "count", &out, &olen, NULL, &err) == MARSAD_OK) {
                     /* "SENTENCES TOKENS" */
@@ -638,14 +639,18 @@ static void read_bodies(const marsad_model *m, const opts *o, input *in)
             continue;
         const char *body = marsad_doc_body(d);
         char **nb = realloc(in->bodies, (in->nbodies + 1) * sizeof *nb);
-        char *copy = strdup(body ? body : "");
         if (nb)
             in->bodies = nb;
-        if (!nb || !copy) {
+        size_t *nl = realloc(in->body_lens, (in->nbodies + 1) * sizeof *nl);
+        if (nl)
+            in->body_lens = nl;
+        char *copy = strdup(body ? body : "");
+        if (!nb || !nl || !copy) {
             free(copy);
             marsad_doc_free(d);
             break;
         }
+        in->body_lens[in->nbodies] = strlen(copy);
         in->bodies[in->nbodies++] = copy;
         marsad_doc_free(d);
     }
@@ -718,6 +723,7 @@ static int run_bench(const marsad_model *m, char **paths, int npaths, const opts
         for (size_t b = 0; b < in[i].nbodies; b++)
             free(in[i].bodies[b]);
         free(in[i].bodies);
+        free(in[i].body_lens);
     }
     free(in);
     free(files);

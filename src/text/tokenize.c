@@ -294,6 +294,8 @@ static int split_sentences(const ms_textmodel *tm, ms_text *t)
             first = i;
             depth = 0;
         }
+        if (k->kind != MS_TOK_PUNCT)
+            continue; /* neither a quotation mark nor a terminator */
         int q = quote_kind(t, k);
         bool closing = false;
         if (q == Q_OPEN)
