@@ -449,6 +449,26 @@ static int32_t subject_after(const ms_xctx *x, uint32_t from, uint32_t end, int3
     return -1;
 }
 
+/* Does the verb at token k carry a pronoun of the third person for its
+ * object (تدعمها، استقبله، يحتجزهم)? */
+static bool third_person_object(const ms_xctx *x, uint32_t k)
+{
+    const ms_token *t = &x->t->tok[k];
+    if (!t->enc_len || t->enc_len > 6)
+        return false;
+    size_t n;
+    const char *w = ms_tok_norm(x->t, t, &n);
+    /* every such pronoun begins with ه */
+    if (w[n - t->enc_len] != '\xD9' || w[n - t->enc_len + 1] != '\x87')
+        return false;
+    /* a lone ه the original writes ة is a noun's ending (عارضة بلجيكية) */
+    const unsigned char *src = (const unsigned char *)x->t->src;
+    uint32_t e = t->end;
+    while (e >= t->start + 4 && src[e - 2] == 0xD9 && src[e - 1] >= 0x8B && src[e - 1] <= 0x9F)
+        e -= 2; /* harakat after it */
+    return !(t->enc_len == 2 && e >= t->start + 2 && src[e - 2] == 0xD8 && src[e - 1] == 0xA9);
+}
+
 /* Is the word before the verb a definite noun the lexicon does not know, not
  * governed by a preposition (الضربات الجوية استهدفت …)? Then it is the subject. */
 static bool unknown_subject_before(const ms_xctx *x, uint32_t at, uint32_t first)
@@ -1353,6 +1373,26 @@ static void build_event(ms_xctx *x, size_t hi, uint32_t a0, uint32_t a1, uint32_
          * subject; the name after it is its object */
         if (!settled && !nominal && first_person(x, h))
             settled = true;
+        /* قوات تدعمها تركيا: a verb that carries the pronoun of its object has
+         * its subject in the name right after it, whatever stands before it */
+        if (!settled && !nominal && a < 0 && h->tok_end - h->tok_first == 1 && h->tok_end < a1 &&
+            third_person_object(x, h->tok_first)) {
+            int32_t sa = x->actor_at[h->tok_end];
+            if (sa >= 0 && actor(x, sa)->tok_first == h->tok_end && !oblique(x, actor(x, sa)) &&
+                !(actor(x, sa)->flags & MS_ACT_CAPTIVE)) {
+                a = sa;
+                settled = true;
+                rule = "verb with its object's pronoun: the subject after it";
+                /* … and the pronoun's noun right before the verb its object
+                 * (مواطنين ألمان اعتقلتهم تركيا; not before و/ف, which opens a
+                 * clause of its own) */
+                int32_t ob = h->tok_first > a0 && !(x->t->tok[h->tok_first].pro & (MS_PRO_W | MS_PRO_F))
+                                 ? x->actor_at[h->tok_first - 1]
+                                 : -1;
+                if (ob >= 0 && ob != sa && actor(x, ob)->tok_end == h->tok_first && !oblique(x, actor(x, ob)))
+                    add_role(e.recipient, &e.nrecipient, ob);
+            }
+        }
         /* a subject right before the verb makes the actor inside the phrase its
          * object (أمريكا وبريطانيا تحذر إيران من …) */
         int32_t svo = -1;
