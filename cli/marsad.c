@@ -64,8 +64,8 @@ typedef struct input {
     char *path;
     char *data;
     size_t len;
-    char **bodies; /* bench --stage text: the documents' bodies, read beforehand */
-    size_t *body_lens;
+    /* bench --stage text: the documents' bodies, read beforehand */
+    struct body { char *text; size_t len; } *bodies;
     size_t nbodies;
 } input;
 
@@ -560,8 +560,8 @@ static void *bench_worker(void *arg)
         size_t olen = 0;
         if (stage == STAGE_TEXT) {
             for (size_t b = 0; b < j->in[i].nbodies; b++) {
-                const char *body = j->in[i].bodies[b];
-                size_t blen = j->in[i].body_lens[b];
+                const char *body = j->in[i].bodies[b].text;
+                size_t blen = j->in[i].bodies[b].len;
                 j->bytes += blen;
                 if (marsad_worker_analyze(w, body, blen, &j->o->lib, "count", &out, &olen, NULL, &err) == MARSAD_OK) {
                     /* "SENTENCES TOKENS" */
@@ -638,20 +638,16 @@ static void read_bodies(const marsad_model *m, const opts *o, input *in)
         if (rc < 0)
             continue;
         const char *body = marsad_doc_body(d);
-        char **nb = realloc(in->bodies, (in->nbodies + 1) * sizeof *nb);
+        struct body *nb = realloc(in->bodies, (in->nbodies + 1) * sizeof *nb);
+        char *copy = strdup(body ? body : "");
         if (nb)
             in->bodies = nb;
-        size_t *nl = realloc(in->body_lens, (in->nbodies + 1) * sizeof *nl);
-        if (nl)
-            in->body_lens = nl;
-        char *copy = strdup(body ? body : "");
-        if (!nb || !nl || !copy) {
+        if (!nb || !copy) {
             free(copy);
             marsad_doc_free(d);
             break;
         }
-        in->body_lens[in->nbodies] = strlen(copy);
-        in->bodies[in->nbodies++] = copy;
+        in->bodies[in->nbodies++] = (struct body){copy, strlen(copy)};
         marsad_doc_free(d);
     }
     marsad_reader_free(r);
@@ -721,9 +717,8 @@ static int run_bench(const marsad_model *m, char **paths, int npaths, const opts
         free(in[i].data);
         free(in[i].path);
         for (size_t b = 0; b < in[i].nbodies; b++)
-            free(in[i].bodies[b]);
+            free(in[i].bodies[b].text);
         free(in[i].bodies);
-        free(in[i].body_lens);
     }
     free(in);
     free(files);

@@ -462,11 +462,7 @@ static bool third_person_object(const ms_xctx *x, uint32_t k)
     if (w[n - t->enc_len] != '\xD9' || w[n - t->enc_len + 1] != '\x87')
         return false;
     /* a lone ه the original writes ة is a noun's ending (عارضة بلجيكية) */
-    const unsigned char *src = (const unsigned char *)x->t->src;
-    uint32_t e = t->end;
-    while (e >= t->start + 4 && src[e - 2] == 0xD9 && src[e - 1] >= 0x8B && src[e - 1] <= 0x9F)
-        e -= 2; /* harakat after it */
-    return !(t->enc_len == 2 && e >= t->start + 2 && src[e - 2] == 0xD8 && src[e - 1] == 0xA9);
+    return !(t->enc_len == 2 && ms_tok_ends_in_ta_marbuta(x->t, t));
 }
 
 /* Is the word before the verb a definite noun the lexicon does not know, not

@@ -610,8 +610,7 @@ static bool ta_ok(const ctx *c, size_t i, const nword *e)
 {
     if (!e->needs_ta)
         return true;
-    const char *last = c->t->src + c->t->norm.map[c->t->tok[i].nend - 2];
-    return last[0] == '\xD8' && last[1] == '\xA9';
+    return ms_tok_ends_in_ta_marbuta(c->t, &c->t->tok[i]);
 }
 
 /* What token i is as a piece of a number. */

@@ -133,6 +133,13 @@ static inline const char *ms_tok_stem(const ms_text *t, const ms_token *k, size_
     *n = (size_t)(k->nend - k->nstart) - k->pro_len - k->enc_len;
     return t->norm.text + k->nstart + k->pro_len;
 }
+/* Does the original write the token's last letter ة (the normalized form
+ * has ه for both)? For an Arabic token. */
+static inline bool ms_tok_ends_in_ta_marbuta(const ms_text *t, const ms_token *k)
+{
+    const char *last = t->src + t->norm.map[k->nend - 2];
+    return last[0] == '\xD8' && last[1] == '\xA9';
+}
 /* Equal to a NUL-terminated normalized word? */
 bool ms_tok_is(const ms_text *t, const ms_token *k, const char *word);
 bool ms_tok_stem_is(const ms_text *t, const ms_token *k, const char *word);
