@@ -1,7 +1,8 @@
 # marsad — build, test, benchmark, fuzz.
 #
 #   make            release build: build/libmarsad.a, build/libmarsad.so, build/marsad
-#   make test       spec tests on the release build
+#   make test       unit programs and spec tests on the release build
+#   make unit       unit programs only (internal parts against a reference)
 #   make asan       the same objects built with AddressSanitizer + UBSan (build-asan/)
 #   make check      tests on the release build and under the sanitizers
 #   make bench      throughput and peak memory on the real corpus (CORPUS=…)
@@ -24,7 +25,7 @@ SRC      := $(sort $(wildcard src/*.c src/*/*.c))
 OBJ      := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/tables.o
 DATA     := $(sort $(wildcard data/*/*.txt data/*/*.tsv tools/*.py))
 
-.PHONY: all test asan check bench fuzz fuzz-run clean lexicon-check sample
+.PHONY: all unit test asan check bench fuzz fuzz-run clean lexicon-check sample
 
 all: $(BUILD)/marsad
 
@@ -50,15 +51,28 @@ $(BUILD)/libmarsad.so: $(OBJ)
 $(BUILD)/marsad: cli/marsad.c include/marsad.h $(BUILD)/libmarsad.a $(BUILD)/libmarsad.so
 	$(CC) $(CFLAGS) $(WARN) -Iinclude -D_POSIX_C_SOURCE=200809L cli/marsad.c $(BUILD)/libmarsad.a $(PKG_LIBS) -o $@
 
-test: $(BUILD)/marsad
+UNIT     := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*.c))
+
+# unit programs: internal parts checked against a reference (linked with the static library)
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libmarsad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $< $(BUILD)/libmarsad.a $(LDFLAGS) $(PKG_LIBS) -o $@
+
+unit: $(addprefix $(BUILD)/unit/,$(UNIT))
+	@for u in $(UNIT); do $(BUILD)/unit/$$u || exit 1; done
+
+test: $(BUILD)/marsad unit
 	$(PYTHON) tests/run_specs.py --bin $(BUILD)/marsad tests/spec
 
+ASAN_FLAGS := CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+              LDFLAGS="-fsanitize=address,undefined"
 asan:
-	$(MAKE) BUILD=build-asan OPT=-O1 CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	        LDFLAGS="-fsanitize=address,undefined" build-asan/marsad
+	$(MAKE) BUILD=build-asan OPT=-O1 $(ASAN_FLAGS) build-asan/marsad $(addprefix build-asan/unit/,$(UNIT))
 
-check: all asan
+check: all asan unit
 	$(PYTHON) tests/run_specs.py --bin $(BUILD)/marsad tests/spec
+	@for u in $(UNIT); do ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  build-asan/unit/$$u || exit 1; done
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(PYTHON) tests/run_specs.py --bin build-asan/marsad --label sanitizers tests/spec
 	$(BUILD)/marsad lexicon check

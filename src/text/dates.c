@@ -694,8 +694,15 @@ static int32_t lookup_token(const struct ms_datetables *dt, const uint8_t *filte
 
 bool ms_date_may_start(const ms_textmodel *tm, const ms_text *t, const ms_token *k)
 {
+    if (!tm || !tm->dates)
+        return false;
+    /* the start filter turns most words away; a key it lets through is
+     * looked up, as the word's result is kept (MS_WF_DATE) */
     uint8_t strip;
-    return tm && tm->dates && lookup_token(tm->dates, NULL, t, k, &strip) == 0;
+    int32_t r;
+    return lookup_token(tm->dates, NULL, t, k, &strip) == 0 &&
+           (r = lookup_token(tm->dates, tm->dates->filter, t, k, &strip)) >= 0 &&
+           (tm->dates->ent[r].roles & R_STARTS);
 }
 
 /* MARK: matching */
@@ -1672,9 +1679,7 @@ static int find_dates(const ms_textmodel *tm, const ms_text *t, ms_ymd ref, msve
             continue;
         /* most words cannot start a date: leave them for a lookup on demand
          * (the text layer may have found that out already) */
-        bool may = k->wflags & MS_WF_SET ? (k->wflags & MS_WF_DATE) != 0
-                                         : lookup_token(tm->dates, NULL, t, k, &strip[i]) == 0;
-        strip[i] = 0;
+        bool may = k->wflags & MS_WF_SET ? (k->wflags & MS_WF_DATE) != 0 : ms_date_may_start(tm, t, k);
         if (may)
             lex[i] = lookup_token(tm->dates, tm->dates->filter, t, k, &strip[i]);
         else

@@ -4,6 +4,9 @@
  * normalized text are reported on the original. */
 #include <stdlib.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text/text.h"
 
@@ -87,6 +90,89 @@ static inline int map_cp(uint32_t c, unsigned fl, uint32_t *out)
     return 1;
 }
 
+#if defined(__SSE2__)
+/* The vectors the block step below works with, made once per call from
+ * the flags. */
+typedef struct norm16 {
+    __m128i alef, teh, yeh, fold; /* all ones where the flag is on, else zero */
+} norm16;
+
+static norm16 norm16_make(unsigned fl)
+{
+    norm16 v;
+    v.alef = _mm_set1_epi8((fl & MARSAD_NORM_ALEF) ? -1 : 0);
+    v.teh = _mm_set1_epi8((fl & MARSAD_NORM_TEH) ? -1 : 0);
+    v.yeh = _mm_set1_epi8((fl & MARSAD_NORM_YEH) ? -1 : 0);
+    v.fold = _mm_set1_epi8((fl & MARSAD_NORM_CASE) ? -1 : 0);
+    return v;
+}
+
+/* Bytes of x in [lo, hi], unsigned, as a mask. */
+static inline __m128i in_range(__m128i x, unsigned char lo, unsigned char hi)
+{
+    /* with the sign bit flipped, unsigned order becomes signed order */
+    __m128i b = _mm_xor_si128(x, _mm_set1_epi8((char)0x80));
+    return _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8((char)(lo ^ 0x80) - 1)),
+                         _mm_cmplt_epi8(b, _mm_set1_epi8((char)((hi ^ 0x80) + 1))));
+}
+
+/* Normalize the longest prefix of the 16 bytes at s (a character starts
+ * there) made of ASCII and the two-byte characters U+0600–U+063A (but
+ * U+061C) and U+0641–U+064A: each keeps its length, so the text is written
+ * as it comes, with the letters the flags fold (أ إ آ ة ى, capitals)
+ * replaced, and the map counts on from `base`. Writes 16 bytes of text and
+ * 16 map entries whatever the prefix; returns its length (0–16). */
+static inline size_t norm_block16(const unsigned char *s, char *ot, uint32_t *om, uint32_t base, const norm16 *fv)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)s);
+    const __m128i prev = _mm_slli_si128(v, 1); /* the byte before each byte */
+    const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9);
+    const __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, d9));
+    const __m128i after_d8 = _mm_cmpeq_epi8(prev, d8), after_d9 = _mm_cmpeq_epi8(prev, d9);
+    /* second bytes of the characters taken: D8 80–BA but for 9C (U+061C, a
+     * control), D9 81–8A */
+    const __m128i tail = _mm_or_si128(
+        _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9C)), _mm_and_si128(after_d8, in_range(v, 0x80, 0xBA))),
+        _mm_and_si128(after_d9, in_range(v, 0x81, 0x8A)));
+    unsigned hi = (unsigned)_mm_movemask_epi8(v), t = (unsigned)_mm_movemask_epi8(tail);
+    unsigned ld = (unsigned)_mm_movemask_epi8(lead);
+    /* a byte is taken if ASCII, a second byte taken, or a first byte whose second is */
+    unsigned ok = (~hi & 0xFFFFu) | t | (ld & (t >> 1));
+    size_t n = (size_t)__builtin_ctz(~ok); /* bit 16 and up of ~ok are set */
+    if (!n)
+        return 0;
+    __m128i out = v;
+    /* capitals: A–Z + 0x20 */
+    __m128i cap = _mm_and_si128(fv->fold, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                                          _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1))));
+    out = _mm_add_epi8(out, _mm_and_si128(cap, _mm_set1_epi8(0x20)));
+    /* آ أ إ (D8 A2, A3, A5) -> ا (D8 A7) */
+    __m128i alef = _mm_and_si128(
+        _mm_and_si128(fv->alef, after_d8),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA2)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA3))),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA5))));
+    out = _mm_or_si128(_mm_andnot_si128(alef, out), _mm_and_si128(alef, _mm_set1_epi8((char)0xA7)));
+    /* ة (D8 A9) -> ه (D9 87): both bytes change */
+    __m128i teh = _mm_and_si128(_mm_and_si128(fv->teh, after_d8), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA9)));
+    __m128i teh_lead = _mm_srli_si128(teh, 1);
+    out = _mm_or_si128(_mm_andnot_si128(teh, out), _mm_and_si128(teh, _mm_set1_epi8((char)0x87)));
+    out = _mm_or_si128(_mm_andnot_si128(teh_lead, out), _mm_and_si128(teh_lead, d9));
+    /* ى (D9 89) -> ي (D9 8A) */
+    __m128i yeh = _mm_and_si128(_mm_and_si128(fv->yeh, after_d9), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x89)));
+    out = _mm_sub_epi8(out, yeh); /* 89 - (-1) = 8A */
+    _mm_storeu_si128((__m128i *)ot, out);
+    /* map: base + index, less one on a second byte (it maps to its character's start) */
+    __m128i idx = _mm_add_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), tail);
+    __m128i zero = _mm_setzero_si128(), b = _mm_set1_epi32((int)base);
+    __m128i lo16 = _mm_unpacklo_epi8(idx, zero), hi16 = _mm_unpackhi_epi8(idx, zero);
+    _mm_storeu_si128((__m128i *)om, _mm_add_epi32(b, _mm_unpacklo_epi16(lo16, zero)));
+    _mm_storeu_si128((__m128i *)(om + 4), _mm_add_epi32(b, _mm_unpackhi_epi16(lo16, zero)));
+    _mm_storeu_si128((__m128i *)(om + 8), _mm_add_epi32(b, _mm_unpacklo_epi16(hi16, zero)));
+    _mm_storeu_si128((__m128i *)(om + 12), _mm_add_epi32(b, _mm_unpackhi_epi16(hi16, zero)));
+    return n;
+}
+#endif
+
 static bool grow(ms_norm *out, size_t *cap, size_t need)
 {
     size_t c = *cap * 2 > need ? *cap * 2 : need;
@@ -102,7 +188,7 @@ static bool grow(ms_norm *out, size_t *cap, size_t need)
     return true;
 }
 
-int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
+static int normalize(const char *src, size_t len, unsigned fl, bool fast, ms_norm *out)
 {
     memset(out, 0, sizeof *out);
     if (!fl)
@@ -128,6 +214,11 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
         ar_out[b][0] = (char)(0xC0 | (m >> 6));
         ar_out[b][1] = (char)(0x80 | (m & 0x3F));
     }
+#if defined(__SSE2__)
+    const norm16 fv = norm16_make(fl);
+#else
+    (void)fast;
+#endif
     size_t i = 0, o = 0;
     while (i < len) {
         /* room for the longest expansion of one character (NFKC of a ligature) */
@@ -144,6 +235,17 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
         char *ot = out->text;
         uint32_t *om = out->map;
         while (i < lim) {
+#if defined(__SSE2__)
+            /* sixteen bytes at a time while the text keeps its length; one
+             * character the step does not take goes by the loop below */
+            if (fast && lim - i >= 16) {
+                size_t k = norm_block16(s + i, ot + o, om + o, (uint32_t)i, &fv);
+                i += k;
+                o += k;
+                if (k >= 15)
+                    continue;
+            }
+#endif
             unsigned c = s[i];
             if (c < 0x80) {
                 ot[o] = (char)(fold_case && c - 'A' < 26u ? c + 32 : c);
@@ -246,10 +348,26 @@ int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
         }
         i += k;
     }
-    out->text[o] = 0;
+    /* the text ends in zero bytes that a 16-byte load from any of its
+     * characters may read */
+    if (o + MS_NORM_PAD > cap && !grow(out, &cap, o + MS_NORM_PAD)) {
+        ms_norm_free(out);
+        return MARSAD_ENOMEM;
+    }
+    memset(out->text + o, 0, MS_NORM_PAD + 1);
     out->map[o] = (uint32_t)len;
     out->len = o;
     return MARSAD_OK;
+}
+
+int ms_normalize(const char *src, size_t len, unsigned fl, ms_norm *out)
+{
+    return normalize(src, len, fl, true, out);
+}
+
+int ms_normalize_scalar(const char *src, size_t len, unsigned fl, ms_norm *out)
+{
+    return normalize(src, len, fl, false, out);
 }
 
 void ms_norm_free(ms_norm *n)

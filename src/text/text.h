@@ -16,7 +16,10 @@ typedef struct ms_textmodel ms_textmodel; /* immutable tables of the text layer 
 
 /* Normalized text plus, for every normalized byte, the byte offset in the
  * original where the character it came from starts. map[len] == original
- * length, so a normalized span [a,b) maps to original [map[a], map[b]). */
+ * length, so a normalized span [a,b) maps to original [map[a], map[b]).
+ * The text is followed by MS_NORM_PAD zero bytes and a NUL, so that it may
+ * be read 16 bytes at a time. */
+#define MS_NORM_PAD 16
 typedef struct ms_norm {
     char *text;
     size_t len;
@@ -25,6 +28,9 @@ typedef struct ms_norm {
 } ms_norm;
 
 int ms_normalize(const char *src, size_t len, unsigned flags, ms_norm *out);
+/* The same one character at a time, without the vector steps: the
+ * reference the fast path is checked against. */
+int ms_normalize_scalar(const char *src, size_t len, unsigned flags, ms_norm *out);
 void ms_norm_free(ms_norm *n);
 /* Normalize a short string for dictionary use (all flags); caller frees. */
 char *ms_normalize_word(const char *s, size_t len, size_t *out_len);
@@ -57,7 +63,7 @@ enum {
  * stages would otherwise repeat for every occurrence. */
 enum {
     MS_WF_SET = 1u << 0,    /* the flags below were worked out */
-    MS_WF_DATE = 1u << 1,   /* may start a date expression */
+    MS_WF_DATE = 1u << 1,   /* a key a date expression may start with */
     MS_WF_NUM = 1u << 2     /* may start a figure */
 };
 

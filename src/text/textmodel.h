@@ -20,8 +20,9 @@ bool ms_textmodel_is_abbrev(const ms_textmodel *tm, const char *w, size_t n);
 /* Choose the clitic segmentation of every Arabic token. */
 void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t);
 
-/* Could the token start a date expression / a figure? (The cheap filters
- * of ms_find_dates and ms_find_numbers; the token's segmentation is set.) */
+/* Could the token start a date expression (it is a key a date starts with)
+ * / a figure (the cheap filters of ms_find_numbers)? The token's
+ * segmentation is set; the answers are kept per word (MS_WF_*). */
 bool ms_date_may_start(const ms_textmodel *tm, const ms_text *t, const ms_token *k);
 bool ms_number_may_start(const ms_textmodel *tm, const char *w, size_t n);
 

@@ -6,6 +6,9 @@
  * not end the sentence (quotes stay balanced), nor does the dot of an
  * abbreviation or of an ellipsis inside brackets. */
 #include <stdlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text/text.h"
 #include "text/textmodel.h"
@@ -107,6 +110,28 @@ static double parse_number(const char *s, size_t n)
     return strtod(buf, NULL);
 }
 
+#if defined(__SSE2__)
+/* How many bytes of the 16 at s are whole letters of U+0621–U+063A and
+ * U+0640–U+065F, from the first on (an even number). */
+static inline size_t arabic_run16(const unsigned char *s)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)s);
+    const __m128i prev = _mm_slli_si128(v, 1);
+    /* with the sign bit flipped, unsigned order becomes signed order */
+    const __m128i b = _mm_xor_si128(v, _mm_set1_epi8((char)0x80));
+    const __m128i d8_row = _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xD8)),
+                                         _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8(0x20)),
+                                                       _mm_cmplt_epi8(b, _mm_set1_epi8(0x3B))));
+    const __m128i d9_row = _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xD9)),
+                                         _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8(-1)),
+                                                       _mm_cmplt_epi8(b, _mm_set1_epi8(0x20))));
+    /* bit 2k + 1: the second byte of letter k fits the first */
+    unsigned t = (unsigned)_mm_movemask_epi8(_mm_or_si128(d8_row, d9_row));
+    /* bit 2k: letter k is whole; odd bits set, so the first clear bit is even */
+    return (size_t)__builtin_ctz(~((t >> 1) | 0xAAAAu));
+}
+#endif
+
 static int tokenize(const char *s, size_t n, msvec *toks)
 {
     size_t i = 0;
@@ -126,6 +151,14 @@ static int tokenize(const char *s, size_t n, msvec *toks)
         if (is_arabic_letter(c)) {
             /* the letters of U+0621–U+065F, two bytes each, without decoding */
             i += k;
+#if defined(__SSE2__)
+            for (;;) {
+                size_t r = arabic_run16((const unsigned char *)s + i);
+                i += r;
+                if (r < 16)
+                    break;
+            }
+#else
             while (i + 1 < n) {
                 /* the two bytes as one number less D8 A1: U+0621–U+063A
                  * (D8 A1–D8 BA) are 0x00–0x19, U+0640–U+065F (D9 80–D9 9F)
@@ -137,7 +170,8 @@ static int tokenize(const char *s, size_t n, msvec *toks)
                     break;
                 i += 2;
             }
-            while (i < n) {
+#endif
+            while (i < n && (unsigned char)s[i] >= 0x80) {
                 c = cp_at(s, n, i, &k);
                 if (!is_arabic_letter(c))
                     break;
@@ -380,7 +414,7 @@ int ms_text_analyze_cached(const ms_textmodel *tm, ms_textcache *cache, const ch
          * normalization dropped that are still attached to it (harakat, tatweel) */
         uint32_t j = out->norm.map[k->nend - 1], c;
         j += (uint32_t)ms_utf8_decode((const unsigned char *)src + j, len - j, &c, NULL);
-        while (j < len) {
+        while (j < len && (unsigned char)src[j] >= 0x80) {
             size_t cl = ms_utf8_decode((const unsigned char *)src + j, len - j, &c, NULL);
             if (!((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || c == 0x200C || c == 0x200D))
                 break;
