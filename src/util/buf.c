@@ -172,36 +172,6 @@ char *ms_strtrim_dup(const char *s, size_t n)
     return ms_strndup(s + a, b - a);
 }
 
-uint64_t ms_hash(const void *p, size_t n)
-{
-    /* multiply-xorshift over 8-byte words: far fewer steps than byte-wise FNV */
-    const unsigned char *s = p;
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
-    while (n >= 8) {
-        uint64_t v;
-        memcpy(&v, s, 8);
-        h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
-        h ^= h >> 32;
-        s += 8;
-        n -= 8;
-    }
-    /* the last 0–7 bytes without a variable-length copy: two overlapping
-     * four-byte loads, or the first, middle and last byte */
-    uint64_t v = 0;
-    if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        v = (uint64_t)a | (uint64_t)b << 32;
-    } else if (n) {
-        v = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16;
-    }
-    h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 29;
-    h *= 0x9E3779B97F4A7C15ULL;
-    return h ^ (h >> 32);
-}
-
 void ms_seterr(marsad_error *err, int code, size_t line, size_t offset, const char *fmt, ...)
 {
     if (!err)

@@ -114,8 +114,37 @@ char *ms_strdup(const char *s);
 /* Copy with leading/trailing ASCII and Unicode whitespace removed. */
 char *ms_strtrim_dup(const char *s, size_t n);
 
-/* A fast 64-bit hash of n bytes (not cryptographic). */
-uint64_t ms_hash(const void *p, size_t n);
+/* A fast 64-bit hash of n bytes (not cryptographic). Inline: it runs for
+ * every word of a text. */
+static inline uint64_t ms_hash(const void *p, size_t n)
+{
+    /* multiply-xorshift over 8-byte words: far fewer steps than byte-wise FNV */
+    const unsigned char *s = p;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, s, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
+        s += 8;
+        n -= 8;
+    }
+    /* the last 0–7 bytes without a variable-length copy: two overlapping
+     * four-byte loads, or the first, middle and last byte */
+    uint64_t v = 0;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        v = (uint64_t)a | (uint64_t)b << 32;
+    } else if (n) {
+        v = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16;
+    }
+    h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 29;
+    h *= 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 32);
+}
 
 void ms_seterr(marsad_error *err, int code, size_t line, size_t offset, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -235,9 +264,31 @@ typedef struct ms_wcache {
 /* nsets is rounded up to a power of two. Returns false on oom. */
 bool ms_wcache_init(ms_wcache *c, size_t nsets);
 void ms_wcache_free(ms_wcache *c);
-bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint64_t *value);
+/* Inline, as they run for every word of a text. */
+static inline bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint64_t *value)
+{
+    if (!c->sets || n == 0 || n > MS_WCACHE_KEY)
+        return false;
+    const ms_wcache_ent *set = c->sets[h & c->mask].e;
+    uint16_t tag = (uint16_t)(h >> 48);
+    for (int w = 0; w < 2; w++)
+        if (set[w].len == n && set[w].tag == tag && ms_bytes_eq(set[w].key, k, n)) {
+            *value = set[w].value;
+            return true;
+        }
+    return false;
+}
 /* Ask for the set of a hash to be brought into the CPU cache ahead of a get. */
-void ms_wcache_prefetch(const ms_wcache *c, uint64_t h);
+static inline void ms_wcache_prefetch(const ms_wcache *c, uint64_t h)
+{
+#if defined(__GNUC__)
+    if (c->sets)
+        __builtin_prefetch(&c->sets[h & c->mask]);
+#else
+    (void)c;
+    (void)h;
+#endif
+}
 void ms_wcache_put(ms_wcache *c, uint64_t h, const char *k, size_t n, uint64_t value);
 
 /* Iterate over the lines of a table text: sets *line and *len to each line

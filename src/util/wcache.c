@@ -27,36 +27,6 @@ void ms_wcache_free(ms_wcache *c)
     memset(c, 0, sizeof *c);
 }
 
-static inline bool ent_is(const ms_wcache_ent *e, uint16_t tag, const char *k, size_t n)
-{
-    return e->len == n && e->tag == tag && ms_bytes_eq(e->key, k, n);
-}
-
-void ms_wcache_prefetch(const ms_wcache *c, uint64_t h)
-{
-#if defined(__GNUC__)
-    if (c->sets)
-        __builtin_prefetch(&c->sets[h & c->mask]);
-#else
-    (void)c;
-    (void)h;
-#endif
-}
-
-bool ms_wcache_get(const ms_wcache *c, uint64_t h, const char *k, size_t n, uint64_t *value)
-{
-    if (!c->sets || n == 0 || n > MS_WCACHE_KEY)
-        return false;
-    const ms_wcache_ent *set = c->sets[h & c->mask].e;
-    uint16_t tag = (uint16_t)(h >> 48);
-    for (int w = 0; w < 2; w++)
-        if (ent_is(&set[w], tag, k, n)) {
-            *value = set[w].value;
-            return true;
-        }
-    return false;
-}
-
 void ms_wcache_put(ms_wcache *c, uint64_t h, const char *k, size_t n, uint64_t value)
 {
     if (!c->sets || n == 0 || n > MS_WCACHE_KEY)
