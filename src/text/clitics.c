@@ -34,11 +34,11 @@ static bool all_two_byte(const char *w, size_t n)
 
 /* Known, or known once a regular inflectional ending is removed, or known
  * with the construct-state ending restored (معتقلي+ها -> معتقلين, حكومت+ها -> حكومه). */
-static int known_level(const ms_textmodel *tm, const char *w, size_t n, bool had_enclitic)
+static int known_level(const ms_textmodel *tm, const char *w, size_t n, bool had_enclitic, bool unknown)
 {
     if (n < 2 * L)
         return 0;
-    if (ms_textmodel_knows(tm, w, n))
+    if (!unknown && ms_textmodel_knows(tm, w, n))
         return 2;
     /* regular endings, with their byte lengths */
 #define SUF(x) {x, sizeof x - 1}
@@ -92,7 +92,9 @@ static int pro_bonus(uint8_t pro)
     return b;
 }
 
-static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pro, size_t pl, seg *best)
+/* `unknown`: the word list is known not to hold w[pl..n) */
+static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pro, size_t pl, bool unknown,
+                     seg *best)
 {
     static const struct { const char *s; size_t n; } encl[] = {
         SUF("\xD9\x87\xD9\x85\xD8\xA7") /* هما */, SUF("\xD9\x83\xD9\x85\xD8\xA7") /* كما */,
@@ -104,7 +106,7 @@ static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pr
     size_t sn = n - pl;
     if (sn < 2 * L)
         return;
-    int lvl = known_level(tm, s, sn, false);
+    int lvl = known_level(tm, s, sn, false, unknown);
     /* score: validated segmentations first; then the article and conjunctions
      * split (they are rarely a word's own letters), a preposition kept whole
      * when both readings are words (كتابهم is كتاب+هم, not ك+تاب+هم) */
@@ -121,7 +123,7 @@ static void consider(const ms_textmodel *tm, const char *w, size_t n, uint8_t pr
         size_t el = encl[i].n;
         if (sn < el + 2 * L || !ms_bytes_eq(s + sn - el, encl[i].s, el))
             continue;
-        int l2 = known_level(tm, s, sn - el, true);
+        int l2 = known_level(tm, s, sn - el, true, false);
         /* a one-letter pronoun is easily a word's own last letter: demand an exact word */
         if (!l2 || (el == L && l2 < 2 && !ms_textmodel_knows(tm, s, sn - el)))
             continue;
@@ -151,7 +153,8 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
         k->pro_len = L;
         return;
     }
-    if (ms_textmodel_knows(tm, w, n) &&
+    bool known = ms_textmodel_knows(tm, w, n);
+    if (known &&
         !(n >= 4 * L && letter_is(w, "\xD9\x88") && letter_is(w + L, "\xD9\x88") &&
           ms_textmodel_knows(tm, w + L, n - L)))
         return;
@@ -226,10 +229,10 @@ static void segment(const ms_textmodel *tm, const char *w, size_t n, ms_token *k
                 }
             }
             if (pl == 0) {
-                consider(tm, w, n, 0, 0, &best);
+                consider(tm, w, n, 0, 0, !known, &best);
                 continue;
             }
-            consider(tm, w, n, pro, pl, &best);
+            consider(tm, w, n, pro, pl, false, &best);
             /* a bare conjunction before an unknown word of three letters or more */
             if (q == 0 && conj && n >= pl + 3 * L && best.score < 40)
                 best = (seg){pro, (uint8_t)pl, 0, 40};
