@@ -152,6 +152,8 @@ static int tokenize(const char *s, size_t n, msvec *toks)
             /* the letters of U+0621–U+065F, two bytes each, without decoding */
             i += k;
 #if defined(__SSE2__)
+            /* sixteen bytes at a time: the normalized text is followed by
+             * zero bytes (MS_NORM_PAD), where a run ends */
             for (;;) {
                 size_t r = arabic_run16((const unsigned char *)s + i);
                 i += r;
