@@ -257,9 +257,10 @@ void ms_textcache_free(ms_textcache *c)
     ms_wcache_free(&c->wid);
 }
 
-static uint32_t seg_value(const ms_token *k)
+static uint64_t seg_value(const ms_token *k)
 {
-    return (uint32_t)k->pro | (uint32_t)k->pro_len << 8 | (uint32_t)k->enc_len << 16 | (uint32_t)k->wflags << 24;
+    return (uint64_t)k->pro | (uint64_t)k->pro_len << 8 | (uint64_t)k->enc_len << 16 | (uint64_t)k->wflags << 24 |
+           (uint64_t)k->num_pro << 32 | (uint64_t)k->num_word << 40;
 }
 
 static void set_seg(ms_token *k, uint64_t v)
@@ -268,17 +269,27 @@ static void set_seg(ms_token *k, uint64_t v)
     k->pro_len = (uint8_t)(v >> 8);
     k->enc_len = (uint8_t)(v >> 16);
     k->wflags = (uint8_t)(v >> 24);
+    k->num_pro = (uint8_t)(v >> 32);
+    k->num_word = (uint16_t)(v >> 40);
 }
 
-/* The word flags of a segmented token. */
-static uint8_t word_flags(const ms_textmodel *tm, const ms_text *t, const ms_token *k)
+/* What later stages ask of a segmented word: the word flags, and the
+ * number word it is. */
+static void word_facts(const ms_textmodel *tm, const ms_text *t, ms_token *k)
 {
+    const char *w = t->norm.text + k->nstart;
+    size_t n = k->nend - k->nstart;
     uint8_t f = MS_WF_SET;
     if (ms_date_may_start(tm, t, k))
         f |= MS_WF_DATE;
-    if (k->kind == MS_TOK_ARABIC && ms_number_may_start(tm, t->norm.text + k->nstart, k->nend - k->nstart))
-        f |= MS_WF_NUM;
-    return f;
+    k->num_pro = 0;
+    k->num_word = 0;
+    if (k->kind == MS_TOK_ARABIC) {
+        if (ms_number_may_start(tm, w, n))
+            f |= MS_WF_NUM;
+        k->num_word = ms_number_word(tm, w, n, &k->num_pro);
+    }
+    k->wflags = f;
 }
 
 void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
@@ -321,7 +332,7 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
                 k->pro = MS_PRO_W;
                 k->pro_len = L;
             }
-            k->wflags = word_flags(tm, t, k);
+            word_facts(tm, t, k);
             if (hs)
                 hs[i] = 0; /* segmented by its context, not as a word: no cached results */
             continue;
@@ -339,17 +350,21 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
         } else {
             uint32_t lv;
             if (msmap_get(&local, w, n, &lv)) {
+                /* the map keeps the segmentation and flags; the number word
+                 * does not fit its value */
                 set_seg(k, lv);
+                if (k->kind == MS_TOK_ARABIC)
+                    k->num_word = ms_number_word(tm, w, n, &k->num_pro);
                 continue;
             }
         }
         if (k->kind == MS_TOK_ARABIC)
             segment(tm, w, n, k);
-        k->wflags = word_flags(tm, t, k);
+        word_facts(tm, t, k);
         if (cache)
             ms_wcache_put(&cache->seg, h, w, n, seg_value(k));
         else
-            msmap_put(&local, w, n, seg_value(k));
+            msmap_put(&local, w, n, (uint32_t)seg_value(k));
     }
     free(t->hash);
     t->hash = hs; /* for the lexicon's lookups */

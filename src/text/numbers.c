@@ -625,9 +625,15 @@ static atom classify(const ctx *c, size_t i)
         if (dotted_thousands(c, i, &v))
             a.value = v;
     } else if (k->kind == MS_TOK_ARABIC) {
-        size_t n;
-        const char *w = tok_text(c, i, &n);
-        a.w = lookup_stripped(c, w, n, &a.pro);
+        if ((k->wflags & MS_WF_SET) && k->num_word != UINT16_MAX) {
+            /* looked up once for the word, when it was segmented */
+            a.w = k->num_word ? word_at(c->nt, k->num_word - 1u) : NULL;
+            a.pro = k->num_pro;
+        } else {
+            size_t n;
+            const char *w = tok_text(c, i, &n);
+            a.w = lookup_stripped(c, w, n, &a.pro);
+        }
         if (a.w && !ta_ok(c, i, a.w))
             a.w = NULL;
         if (a.w) {
@@ -1339,6 +1345,19 @@ bool ms_number_may_start(const ms_textmodel *tm, const char *w, size_t n)
         return false;
     ctx c = {tm->num, tm, NULL};
     return could_start(&c, w, n) || dual_shaped(w, n);
+}
+
+uint16_t ms_number_word(const ms_textmodel *tm, const char *w, size_t n, uint8_t *pro)
+{
+    *pro = 0;
+    if (!tm || !tm->num)
+        return 0;
+    ctx c = {tm->num, tm, NULL};
+    const nword *e = lookup_stripped(&c, w, n, pro);
+    if (!e)
+        return 0;
+    size_t idx = (size_t)(e - &MSVEC_AT(&tm->num->words, nword, 0));
+    return idx + 1 < UINT16_MAX ? (uint16_t)(idx + 1) : UINT16_MAX; /* UINT16_MAX: look it up again */
 }
 
 int ms_find_numbers(const ms_textmodel *tm, const ms_text *t, msvec *out)

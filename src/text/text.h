@@ -78,6 +78,10 @@ typedef struct ms_token {
     uint8_t space_before;   /* whitespace precedes the token */
     uint8_t newline_before; /* a line break precedes the token */
     uint8_t wflags;         /* MS_WF_*: what the word may start, worked out with its segmentation */
+    /* with MS_WF_SET: the number-word entry the word is (entry + 1, 0 for
+     * none), and the proclitics stripped to find it (text/numbers.c) */
+    uint8_t num_pro;
+    uint16_t num_word;
     double num;             /* MS_TOK_NUMBER: its value */
 } ms_token;
 
