@@ -114,7 +114,8 @@ typedef struct ms_text {
  * one): what was worked out for the words already seen. Results never
  * depend on it, only the time they take. */
 typedef struct ms_textcache {
-    ms_wcache seg;   /* normalized word -> pro | pro_len << 8 | enc_len << 16 | wflags << 24 */
+    ms_wcache seg;   /* normalized word -> pro | pro_len << 8 | enc_len << 16 | wflags << 24 |
+                      * num_pro << 32 | num_word << 40 */
     ms_wcache wid;   /* normalized word -> its forms' vocabulary ids (ms_dict_bind) */
 } ms_textcache;
 
