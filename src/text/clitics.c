@@ -351,10 +351,9 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t)
             uint32_t lv;
             if (msmap_get(&local, w, n, &lv)) {
                 /* the map keeps the segmentation and flags; the number word
-                 * does not fit its value */
+                 * does not fit its value, so figures look it up when they ask */
                 set_seg(k, lv);
-                if (k->kind == MS_TOK_ARABIC)
-                    k->num_word = ms_number_word(tm, w, n, &k->num_pro);
+                k->num_word = MS_NUM_WORD_ASK;
                 continue;
             }
         }

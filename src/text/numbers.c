@@ -625,7 +625,7 @@ static atom classify(const ctx *c, size_t i)
         if (dotted_thousands(c, i, &v))
             a.value = v;
     } else if (k->kind == MS_TOK_ARABIC) {
-        if ((k->wflags & MS_WF_SET) && k->num_word != UINT16_MAX) {
+        if ((k->wflags & MS_WF_SET) && k->num_word != MS_NUM_WORD_ASK) {
             /* looked up once for the word, when it was segmented */
             a.w = k->num_word ? word_at(c->nt, k->num_word - 1u) : NULL;
             a.pro = k->num_pro;
@@ -1357,7 +1357,7 @@ uint16_t ms_number_word(const ms_textmodel *tm, const char *w, size_t n, uint8_t
     if (!e)
         return 0;
     size_t idx = (size_t)(e - &MSVEC_AT(&tm->num->words, nword, 0));
-    return idx + 1 < UINT16_MAX ? (uint16_t)(idx + 1) : UINT16_MAX; /* UINT16_MAX: look it up again */
+    return idx + 1 < MS_NUM_WORD_ASK ? (uint16_t)(idx + 1) : MS_NUM_WORD_ASK;
 }
 
 int ms_find_numbers(const ms_textmodel *tm, const ms_text *t, msvec *out)

@@ -20,6 +20,10 @@ typedef struct ms_textmodel ms_textmodel; /* immutable tables of the text layer 
  * The text is followed by MS_NORM_PAD zero bytes and a NUL, so that it may
  * be read 16 bytes at a time. */
 #define MS_NORM_PAD 16
+
+/* ms_token.num_word when the number word was not kept with the word: the
+ * figures look it up themselves */
+#define MS_NUM_WORD_ASK UINT16_MAX
 typedef struct ms_norm {
     char *text;
     size_t len;
@@ -79,7 +83,8 @@ typedef struct ms_token {
     uint8_t newline_before; /* a line break precedes the token */
     uint8_t wflags;         /* MS_WF_*: what the word may start, worked out with its segmentation */
     /* with MS_WF_SET: the number-word entry the word is (entry + 1, 0 for
-     * none), and the proclitics stripped to find it (text/numbers.c) */
+     * none, MS_NUM_WORD_ASK when not kept), and the proclitics stripped to
+     * find it (text/numbers.c) */
     uint8_t num_pro;
     uint16_t num_word;
     double num;             /* MS_TOK_NUMBER: its value */

@@ -26,8 +26,8 @@ void ms_segment_tokens(const ms_textmodel *tm, ms_textcache *cache, ms_text *t);
 bool ms_date_may_start(const ms_textmodel *tm, const ms_text *t, const ms_token *k);
 bool ms_number_may_start(const ms_textmodel *tm, const char *w, size_t n);
 /* The number-word entry of a normalized word, or of the word with its
- * proclitics stripped (entry + 1, 0 for none, UINT16_MAX for an entry too
- * far to say so); *pro gets what was stripped. */
+ * proclitics stripped (entry + 1, 0 for none, MS_NUM_WORD_ASK for an entry
+ * too far to say so); *pro gets what was stripped. */
 uint16_t ms_number_word(const ms_textmodel *tm, const char *w, size_t n, uint8_t *pro);
 
 /* Number and date tables; built from the data/text tables. */
